@@ -1,0 +1,202 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+
+	"github.com/insurgo/insurgo/sim"
+)
+
+// ErrFormat is wrapped by errors reading a malformed output file.
+var ErrFormat = errors.New("report: malformed output")
+
+// Summary is the content of summary.json: a function of (scenario, seed,
+// replicates) alone, with no timestamps, hosts or durations, so the same
+// inputs give the same bytes.
+type Summary struct {
+	Scenario     string   `json:"scenario"`
+	Description  string   `json:"description,omitempty"`
+	ScenarioHash string   `json:"scenario_hash"` // sha256 of the resolved scenario
+	Seed         uint64   `json:"seed"`
+	Replicates   int64    `json:"replicates"`
+	Start        string   `json:"start"` // YYYY-MM-DD
+	End          string   `json:"end"`   // YYYY-MM-DD
+	Months       []string `json:"months"`
+	// Series holds, for each metric × scope, per-month quantiles over
+	// replicates, sorted by metric then scope.
+	Series []Series `json:"series"`
+	// Distributions are pooled samples (e.g. casualties per attack) as
+	// exact value counts.
+	Distributions []Distribution `json:"distributions"`
+	// Targets are the scenario's observed figures held against the
+	// simulated distribution of the same statistic.
+	Targets []Target `json:"targets"`
+}
+
+// Series is one metric in one scope, month by month. Each slice has one
+// entry per month of Summary.Months.
+type Series struct {
+	Metric string    `json:"metric"`
+	Scope  string    `json:"scope"`
+	P05    []float64 `json:"p05"`
+	P25    []float64 `json:"p25"`
+	P50    []float64 `json:"p50"`
+	P75    []float64 `json:"p75"`
+	P95    []float64 `json:"p95"`
+	Mean   []float64 `json:"mean"`
+}
+
+// Distribution is a pooled histogram: Values in increasing order and how
+// often each occurred.
+type Distribution struct {
+	Name   string    `json:"name"`
+	Values []float64 `json:"values"`
+	Counts []int64   `json:"counts"`
+}
+
+// Target is an observed figure and the simulated distribution of the same
+// statistic over replicates.
+type Target struct {
+	Name      string  `json:"name"`
+	Metric    string  `json:"metric"`
+	Scope     string  `json:"scope"`
+	Of        string  `json:"of,omitempty"`
+	From      string  `json:"from"`
+	To        string  `json:"to"`
+	Statistic string  `json:"statistic"`
+	Observed  float64 `json:"observed"`
+	P05       float64 `json:"p05"`
+	P25       float64 `json:"p25"`
+	P50       float64 `json:"p50"`
+	P75       float64 `json:"p75"`
+	P95       float64 `json:"p95"`
+	Mean      float64 `json:"mean"`
+	Covered   bool    `json:"covered"` // p05 <= observed <= p95
+	// Values and Counts are the exact distribution over replicates.
+	Values []float64 `json:"values"`
+	Counts []int64   `json:"counts"`
+}
+
+// Observed pairs a window statistic with its observed value.
+type Observed struct {
+	Window   sim.Window
+	Observed float64
+}
+
+// Build summarises an aggregate. targets[i] must be the aggregate's window
+// statistic i.
+func Build(agg *sim.Aggregate, cal *sim.Calendar, targets []Observed) (*Summary, error) {
+	ws := agg.Windows()
+	if len(ws) != len(targets) {
+		return nil, fmt.Errorf("report: %d targets for %d window statistics", len(targets), len(ws))
+	}
+	s := &Summary{
+		Replicates:    agg.Replicates,
+		Start:         cal.Start.Format("2006-01-02"),
+		End:           cal.End.Format("2006-01-02"),
+		Months:        cal.MonthLabels(),
+		Series:        []Series{},
+		Distributions: []Distribution{},
+		Targets:       []Target{},
+	}
+	for _, k := range agg.Keys() {
+		se := Series{Metric: k.Metric, Scope: k.Scope}
+		for m := 0; m < agg.Months; m++ {
+			q := agg.Month(k, m).Summarize()
+			se.P05 = append(se.P05, q.P05)
+			se.P25 = append(se.P25, q.P25)
+			se.P50 = append(se.P50, q.P50)
+			se.P75 = append(se.P75, q.P75)
+			se.P95 = append(se.P95, q.P95)
+			se.Mean = append(se.Mean, round(q.Mean))
+		}
+		s.Series = append(s.Series, se)
+	}
+	for _, name := range agg.SampleNames() {
+		v, c := agg.Samples(name).Values()
+		s.Distributions = append(s.Distributions, Distribution{Name: name, Values: v, Counts: c})
+	}
+	for i, t := range targets {
+		if t.Window != ws[i] {
+			return nil, fmt.Errorf("report: target %q is not window statistic %d", t.Window.Name, i)
+		}
+		h := agg.Stat(i)
+		q := h.Summarize()
+		v, c := h.Values()
+		w := t.Window
+		s.Targets = append(s.Targets, Target{
+			Name: w.Name, Metric: w.Metric, Scope: w.Scope, Of: w.Of,
+			From: w.From.String(), To: w.To.String(), Statistic: w.Statistic,
+			Observed: t.Observed,
+			P05:      q.P05, P25: q.P25, P50: q.P50, P75: q.P75, P95: q.P95, Mean: round(q.Mean),
+			Covered: q.P05 <= t.Observed && t.Observed <= q.P95,
+			Values:  v, Counts: c,
+		})
+	}
+	return s, nil
+}
+
+// round keeps 9 significant decimals, so means print the same on every
+// platform and read well.
+func round(x float64) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0
+	}
+	return math.Round(x*1e9) / 1e9
+}
+
+// Find returns the series with the given metric and scope, or nil.
+func (s *Summary) Find(metric, scope string) *Series {
+	for i := range s.Series {
+		if s.Series[i].Metric == metric && s.Series[i].Scope == scope {
+			return &s.Series[i]
+		}
+	}
+	return nil
+}
+
+// Distribution returns the named pooled distribution, or nil.
+func (s *Summary) Distribution(name string) *Distribution {
+	for i := range s.Distributions {
+		if s.Distributions[i].Name == name {
+			return &s.Distributions[i]
+		}
+	}
+	return nil
+}
+
+// MarshalIndent encodes s as indented JSON with a final newline.
+func (s *Summary) MarshalIndent() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(s); err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// ReadSummary reads a summary.json file.
+func ReadSummary(path string) (*Summary, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var s Summary
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&s); err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrFormat, path, err)
+	}
+	for _, se := range s.Series {
+		if len(se.P50) != len(s.Months) || len(se.P05) != len(s.Months) || len(se.P95) != len(s.Months) ||
+			len(se.P25) != len(s.Months) || len(se.P75) != len(s.Months) || len(se.Mean) != len(s.Months) {
+			return nil, fmt.Errorf("%w: %s: series %s/%s has not one value per month", ErrFormat, path, se.Metric, se.Scope)
+		}
+	}
+	return &s, nil
+}

@@ -1,0 +1,121 @@
+package sim
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// ErrCalendar is wrapped by errors about dates and months.
+var ErrCalendar = errors.New("sim: bad calendar")
+
+// Month is a calendar month, such as 2021-09.
+type Month struct {
+	Year  int
+	Month time.Month
+}
+
+// MonthOf returns the month that contains t.
+func MonthOf(t time.Time) Month { return Month{t.Year(), t.Month()} }
+
+// ParseMonth parses a month written as YYYY-MM.
+func ParseMonth(s string) (Month, error) {
+	t, err := time.Parse("2006-01", s)
+	if err != nil {
+		return Month{}, fmt.Errorf("%w: month %q: want YYYY-MM", ErrCalendar, s)
+	}
+	return MonthOf(t), nil
+}
+
+// String formats m as YYYY-MM.
+func (m Month) String() string { return fmt.Sprintf("%04d-%02d", m.Year, int(m.Month)) }
+
+// Index returns the number of months from a to m (0 when equal).
+func (m Month) Index(a Month) int {
+	return (m.Year-a.Year)*12 + int(m.Month) - int(a.Month)
+}
+
+// Add returns the month n months after m.
+func (m Month) Add(n int) Month {
+	i := m.Year*12 + int(m.Month) - 1 + n
+	return Month{i / 12, time.Month(i%12 + 1)}
+}
+
+// Day is one tick of the calendar, as a model's Step sees it.
+type Day struct {
+	Index    int       // days since the calendar's start, from 0
+	Date     time.Time // the date, at midnight UTC
+	Month    int       // months since the start month, from 0
+	MonthEnd bool      // the last simulated day of its month
+}
+
+// Calendar is a run's span: every day from Start to End inclusive.
+type Calendar struct {
+	Start, End time.Time
+	days       []Day
+}
+
+// NewCalendar returns the calendar from start to end inclusive. Times are
+// truncated to their UTC date. It is an error for end to precede start.
+func NewCalendar(start, end time.Time) (Calendar, error) {
+	s := date(start)
+	e := date(end)
+	if e.Before(s) {
+		return Calendar{}, fmt.Errorf("%w: end %s before start %s", ErrCalendar, e.Format(time.DateOnly), s.Format(time.DateOnly))
+	}
+	c := Calendar{Start: s, End: e}
+	m0 := MonthOf(s)
+	for d := s; !d.After(e); d = d.AddDate(0, 0, 1) {
+		c.days = append(c.days, Day{Index: len(c.days), Date: d, Month: MonthOf(d).Index(m0)})
+	}
+	for i := range c.days {
+		c.days[i].MonthEnd = i == len(c.days)-1 || c.days[i+1].Month != c.days[i].Month
+	}
+	return c, nil
+}
+
+func date(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// Days returns the number of days in the calendar.
+func (c Calendar) Days() int { return len(c.days) }
+
+// Day returns day i (0 <= i < Days()).
+func (c Calendar) Day(i int) Day { return c.days[i] }
+
+// Months returns the number of calendar months the span touches.
+func (c Calendar) Months() int {
+	if len(c.days) == 0 {
+		return 0
+	}
+	return c.days[len(c.days)-1].Month + 1
+}
+
+// FirstMonth returns the month of Start.
+func (c Calendar) FirstMonth() Month { return MonthOf(c.Start) }
+
+// Month returns the calendar month with index i.
+func (c Calendar) Month(i int) Month { return c.FirstMonth().Add(i) }
+
+// MonthIndex returns the index of m, and whether m lies within the span.
+func (c Calendar) MonthIndex(m Month) (int, bool) {
+	i := m.Index(c.FirstMonth())
+	return i, i >= 0 && i < c.Months()
+}
+
+// DayOf returns the index of the given date, and whether it lies within
+// the span.
+func (c Calendar) DayOf(t time.Time) (int, bool) {
+	i := int(date(t).Sub(c.Start).Hours()/24 + 0.5)
+	return i, i >= 0 && i < len(c.days)
+}
+
+// MonthLabels returns every month of the span as YYYY-MM.
+func (c Calendar) MonthLabels() []string {
+	out := make([]string, c.Months())
+	for i := range out {
+		out[i] = c.Month(i).String()
+	}
+	return out
+}

@@ -1,0 +1,110 @@
+package sim
+
+import (
+	"math"
+	"sort"
+
+	"gonum.org/v1/gonum/stat"
+)
+
+// Histogram counts how often each value occurred. Values that are integers
+// (attack counts, casualties) are held exactly, so quantiles are exact and
+// two histograms merge exactly, in any order. The zero Histogram is empty
+// and ready to use.
+type Histogram struct {
+	counts map[float64]int64
+	n      int64
+}
+
+// Add counts one occurrence of v.
+func (h *Histogram) Add(v float64) { h.AddN(v, 1) }
+
+// AddN counts n occurrences of v.
+func (h *Histogram) AddN(v float64, n int64) {
+	if n == 0 {
+		return
+	}
+	if h.counts == nil {
+		h.counts = map[float64]int64{}
+	}
+	h.counts[v] += n
+	h.n += n
+}
+
+// Merge adds every count of o to h.
+func (h *Histogram) Merge(o *Histogram) {
+	for v, n := range o.counts {
+		h.AddN(v, n)
+	}
+}
+
+// N returns the number of occurrences counted.
+func (h *Histogram) N() int64 { return h.n }
+
+// Count returns how often v occurred.
+func (h *Histogram) Count(v float64) int64 { return h.counts[v] }
+
+// Values returns the distinct values in increasing order, and their counts.
+func (h *Histogram) Values() (vals []float64, counts []int64) {
+	vals = make([]float64, 0, len(h.counts))
+	for v := range h.counts {
+		vals = append(vals, v)
+	}
+	sort.Float64s(vals)
+	counts = make([]int64, len(vals))
+	for i, v := range vals {
+		counts[i] = h.counts[v]
+	}
+	return vals, counts
+}
+
+// Quantile returns the p-quantile (0 <= p <= 1) as the smallest value whose
+// cumulative share reaches p (gonum's stat.Empirical). It is NaN for an
+// empty histogram.
+func (h *Histogram) Quantile(p float64) float64 {
+	if h.n == 0 {
+		return math.NaN()
+	}
+	vals, counts := h.Values()
+	w := make([]float64, len(counts))
+	for i, c := range counts {
+		w[i] = float64(c)
+	}
+	return stat.Quantile(p, stat.Empirical, vals, w)
+}
+
+// Mean returns the mean value, summed in increasing order of value so the
+// result does not depend on how the histogram was built. NaN when empty.
+func (h *Histogram) Mean() float64 {
+	if h.n == 0 {
+		return math.NaN()
+	}
+	vals, counts := h.Values()
+	var s float64
+	for i, v := range vals {
+		s += v * float64(counts[i])
+	}
+	return s / float64(h.n)
+}
+
+// Summary is the usual five quantiles and the mean of a histogram.
+type Summary struct {
+	P05, P25, P50, P75, P95, Mean float64
+}
+
+// Summarize returns h's quantiles and mean.
+func (h *Histogram) Summarize() Summary {
+	vals, counts := h.Values()
+	if len(vals) == 0 {
+		nan := math.NaN()
+		return Summary{nan, nan, nan, nan, nan, nan}
+	}
+	w := make([]float64, len(counts))
+	var s float64
+	for i, c := range counts {
+		w[i] = float64(c)
+		s += vals[i] * w[i]
+	}
+	q := func(p float64) float64 { return stat.Quantile(p, stat.Empirical, vals, w) }
+	return Summary{q(0.05), q(0.25), q(0.5), q(0.75), q(0.95), s / float64(h.n)}
+}
