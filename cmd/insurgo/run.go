@@ -1,0 +1,265 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/insurgo/insurgo/internal/atomicfile"
+	"github.com/insurgo/insurgo/internal/report"
+	"github.com/insurgo/insurgo/model"
+	"github.com/insurgo/insurgo/scenarios"
+	"github.com/insurgo/insurgo/sim"
+)
+
+var runCmd = &command{
+	name:    "run",
+	summary: "run a Monte Carlo batch of a scenario and write its outputs",
+	usage: `
+usage: insurgo run [SCENARIO] [flags]
+
+Run runs replicates of SCENARIO (a shipped name, see 'insurgo scenarios', or
+the path of a .toml file; default: historical) in parallel and writes to the
+output directory:
+
+	summary.json    per-month quantiles of every metric × scope, the targets
+	                against their simulated 90% intervals (same inputs, same bytes)
+	monthly.csv     the same quantiles as tidy rows
+	manifest.json   version, command line, timing
+	plots/          the default figures
+	replicates.csv  with -per-replicate: every replicate's monthly values
+	events.csv      with -per-replicate: every replicate's events
+
+Flags may come before or after SCENARIO. A non-empty output directory is
+refused unless -force is given. Ctrl-C stops the run within a second and
+leaves no partial file.`,
+}
+
+func init() { runCmd.run = runRun }
+
+// runOptions are the flags of insurgo run.
+type runOptions struct {
+	replicates   int
+	seed         uint64
+	workers      int
+	out          string
+	perReplicate bool
+	force        bool
+	format       string
+	noPlots      bool
+}
+
+func runRun(ctx context.Context, args []string, e *env) error {
+	var o runOptions
+	fs := newFlagSet(runCmd, e.Stderr)
+	fs.IntVar(&o.replicates, "replicates", 1000, "number of replicates (> 0)")
+	fs.Uint64Var(&o.seed, "seed", 1, "master random seed; the same seed gives the same outputs")
+	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), "parallel workers (> 0); results do not depend on it")
+	fs.StringVar(&o.out, "out", "out", "output directory")
+	fs.BoolVar(&o.perReplicate, "per-replicate", false, "also write replicates.csv and events.csv")
+	fs.BoolVar(&o.force, "force", false, "write into a non-empty output directory, replacing its files")
+	fs.StringVar(&o.format, "format", "png", "figure format: png, svg or pdf")
+	fs.BoolVar(&o.noPlots, "no-plots", false, "do not draw figures")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	name := "historical"
+	switch len(pos) {
+	case 0:
+	case 1:
+		name = pos[0]
+	default:
+		return usageError("run: one scenario at a time, got %d: %s", len(pos), strings.Join(pos, " "))
+	}
+	switch {
+	case o.replicates <= 0:
+		return usageError("run: -replicates must be > 0, got %d", o.replicates)
+	case o.workers <= 0:
+		return usageError("run: -workers must be > 0, got %d", o.workers)
+	}
+	if err := checkFormat(o.format); err != nil {
+		return err
+	}
+	sc, err := scenarios.Load(name)
+	if err != nil {
+		return asUsage(err)
+	}
+	if err := prepareOutDir(o.out, o.force); err != nil {
+		return err
+	}
+	res, err := runScenario(ctx, sc, o, e)
+	if err != nil {
+		return err
+	}
+	printRunSummary(e.Stdout, res.summary)
+	fmt.Fprintf(e.Stdout, "\n%d replicates in %s (%.0f replicates/s on %d workers); outputs in %s\n",
+		o.replicates, res.elapsed.Round(time.Millisecond), float64(o.replicates)/res.elapsed.Seconds(), o.workers, o.out)
+	return nil
+}
+
+// checkFormat checks a figure format flag.
+func checkFormat(f string) error {
+	switch f {
+	case "png", "svg", "pdf":
+		return nil
+	}
+	return usageError("-format must be png, svg or pdf, got %q", f)
+}
+
+// prepareOutDir makes dir, refusing a non-empty one unless force.
+func prepareOutDir(dir string, force bool) error {
+	ents, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return os.MkdirAll(dir, 0o755)
+	case err != nil:
+		return err
+	case len(ents) > 0 && !force:
+		return usageError("output directory %s is not empty; use -force to overwrite or -out to choose another", dir)
+	}
+	return nil
+}
+
+// runResult is what a run produced.
+type runResult struct {
+	summary *report.Summary
+	elapsed time.Duration
+}
+
+// runScenario runs the batch and writes every output file into o.out.
+func runScenario(ctx context.Context, sc *scenarios.Scenario, o runOptions, e *env) (*runResult, error) {
+	cal, err := sc.Calendar()
+	if err != nil {
+		return nil, asUsage(err)
+	}
+	factory, err := model.NewFactory(&sc.Params, &cal)
+	if err != nil {
+		return nil, asUsage(err)
+	}
+	observed := sc.Observed()
+	windows := make([]sim.Window, len(observed))
+	for i, t := range observed {
+		windows[i] = t.Window
+	}
+	bar := newProgress(e, o.replicates, sc.Name)
+	b := sim.Batch{
+		Calendar: cal, Seed: o.seed, Count: o.replicates, Workers: o.workers,
+		Windows: windows, KeepEvents: o.perReplicate, Progress: bar.set,
+	}
+	start := time.Now()
+	var agg *sim.Aggregate
+	if o.perReplicate {
+		agg, err = runPerReplicate(ctx, b, factory, o.out, &cal)
+	} else {
+		agg, err = b.Run(ctx, factory)
+	}
+	bar.finish()
+	if err != nil {
+		return nil, err
+	}
+	elapsed := time.Since(start)
+	s, err := report.Build(agg, &cal, observed)
+	if err != nil {
+		return nil, err
+	}
+	s.Scenario, s.Description, s.ScenarioHash, s.Seed = sc.Name, sc.Description, sc.Hash, o.seed
+	if err := writeRunFiles(s, o, sc, elapsed); err != nil {
+		return nil, err
+	}
+	return &runResult{summary: s, elapsed: elapsed}, nil
+}
+
+// runPerReplicate runs b while streaming every replicate's values and
+// events to replicates.csv and events.csv; both appear only if the whole
+// batch succeeds.
+func runPerReplicate(ctx context.Context, b sim.Batch, f sim.Factory, dir string, cal *sim.Calendar) (*sim.Aggregate, error) {
+	var agg *sim.Aggregate
+	months := cal.MonthLabels()
+	err := atomicfile.Write(filepath.Join(dir, "replicates.csv"), func(wr io.Writer) error {
+		return atomicfile.Write(filepath.Join(dir, "events.csv"), func(we io.Writer) error {
+			cr, ce := csv.NewWriter(wr), csv.NewWriter(we)
+			if err := cr.Write(report.ReplicatesHeader); err != nil {
+				return err
+			}
+			if err := ce.Write(report.EventsHeader); err != nil {
+				return err
+			}
+			b.OnReplicate = func(rep int, r *sim.Recorder) error {
+				if err := report.WriteReplicateRows(cr, rep, r, months); err != nil {
+					return err
+				}
+				return report.WriteEventRows(ce, rep, r, cal)
+			}
+			var err error
+			if agg, err = b.Run(ctx, f); err != nil {
+				return err
+			}
+			cr.Flush()
+			ce.Flush()
+			return errors.Join(cr.Error(), ce.Error())
+		})
+	})
+	return agg, err
+}
+
+// manifest is manifest.json: what varies between two runs of the same
+// inputs (time, machine, version) and is therefore kept out of summary.json.
+type manifest struct {
+	Version      string   `json:"version"`
+	GoVersion    string   `json:"go_version"`
+	Scenario     string   `json:"scenario"`
+	Source       string   `json:"source"`
+	ScenarioHash string   `json:"scenario_hash"`
+	Seed         uint64   `json:"seed"`
+	Replicates   int      `json:"replicates"`
+	Workers      int      `json:"workers"`
+	Started      string   `json:"started"`
+	Seconds      float64  `json:"seconds"`
+	PerSecond    float64  `json:"replicates_per_second"`
+	Args         []string `json:"args"`
+}
+
+// writeRunFiles writes summary.json, monthly.csv, manifest.json and the
+// figures.
+func writeRunFiles(s *report.Summary, o runOptions, sc *scenarios.Scenario, elapsed time.Duration) error {
+	js, err := s.MarshalIndent()
+	if err != nil {
+		return err
+	}
+	if err := atomicfile.WriteBytes(filepath.Join(o.out, "summary.json"), js); err != nil {
+		return err
+	}
+	if err := atomicfile.Write(filepath.Join(o.out, "monthly.csv"), func(w io.Writer) error {
+		return report.WriteMonthlyCSV(w, s)
+	}); err != nil {
+		return err
+	}
+	m := manifest{
+		Version: Version, GoVersion: runtime.Version(),
+		Scenario: sc.Name, Source: sc.Source, ScenarioHash: sc.Hash,
+		Seed: o.seed, Replicates: o.replicates, Workers: o.workers,
+		Started: time.Now().Add(-elapsed).UTC().Format(time.RFC3339),
+		Seconds: elapsed.Seconds(), PerSecond: float64(o.replicates) / elapsed.Seconds(),
+		Args: os.Args[1:],
+	}
+	mj, err := json.MarshalIndent(m, "", " ")
+	if err != nil {
+		return err
+	}
+	if err := atomicfile.WriteBytes(filepath.Join(o.out, "manifest.json"), append(mj, '\n')); err != nil {
+		return err
+	}
+	if o.noPlots {
+		return nil
+	}
+	return drawRunPlots(s, filepath.Join(o.out, "plots"), o.format)
+}
