@@ -172,7 +172,6 @@ func TestWindowStatisticsOfToy(t *testing.T) {
 	}
 }
 
-
 func BenchmarkToyReplicate(b *testing.B) {
 	cal := mustCalendar(b, "2021-09-01", "2023-12-31")
 	for b.Loop() {
