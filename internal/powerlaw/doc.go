@@ -1,0 +1,24 @@
+// Package powerlaw fits a discrete power law to the upper tail of integer
+// data, after Clauset, Shalizi and Newman, "Power-law distributions in
+// empirical data", SIAM Review 51(4):661–703 (2009), hereafter CSN.
+//
+// The model for the tail x ≥ x_min (x an integer) is
+//
+//	p(x) = x^-α / ζ(α, x_min)
+//
+// where ζ(α, q) = Σ_{k≥0} (k+q)^-α is the Hurwitz zeta function
+// (gonum's mathext.Zeta). For a given x_min, α is estimated by maximum
+// likelihood (CSN Sec. 3, discrete case); x_min is the candidate that
+// minimises the Kolmogorov–Smirnov distance between the empirical tail and
+// the fitted law (CSN Sec. 3.3).
+//
+// FitDiscrete takes raw integer observations; FitHistogram takes distinct
+// values with their counts (as sim.Histogram.Values returns them) and never
+// expands them, so a fit of millions of simulated casualties costs the same
+// as a fit of their few hundred distinct values.
+//
+// The package only fits. It does not run CSN's bootstrap goodness-of-fit
+// test (Sec. 4) or likelihood-ratio comparisons with other distributions
+// (Sec. 5), and the standard error it reports is the asymptotic one, not
+// CSN's bootstrap uncertainty.
+package powerlaw
