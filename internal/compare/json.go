@@ -1,0 +1,144 @@
+package compare
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+
+	"github.com/insurgo/insurgo/sim"
+)
+
+// The JSON form of a Result (compare.json). Numbers that are undefined or
+// infinite (a relative change from a zero mean, the pairing factor of an
+// arm against itself, a mean of rebounds that never happened) are null.
+
+type jsonWindow struct {
+	Name      string `json:"name,omitempty"`
+	Metric    string `json:"metric"`
+	Scope     string `json:"scope"`
+	Of        string `json:"of,omitempty"`
+	From      string `json:"from"`
+	To        string `json:"to"`
+	Statistic string `json:"statistic"`
+}
+
+type jsonDist struct {
+	Name      string   `json:"name,omitempty"`
+	N         int      `json:"n"`
+	Undefined int      `json:"undefined,omitempty"`
+	Infinite  int      `json:"infinite,omitempty"`
+	Median    *float64 `json:"median"`
+	P05       *float64 `json:"p05"`
+	P95       *float64 `json:"p95"`
+	Mean      *float64 `json:"mean"`
+}
+
+type jsonPaired struct {
+	Against       string   `json:"against"`
+	Diff          jsonDist `json:"difference"`
+	Unpaired      jsonDist `json:"unpaired_difference"`
+	Rel           *float64 `json:"relative_change"`
+	RelP05        *float64 `json:"relative_change_p05"`
+	RelP95        *float64 `json:"relative_change_p95"`
+	PBelow        float64  `json:"p_below"`
+	VarPaired     float64  `json:"var_paired"`
+	VarUnpaired   float64  `json:"var_unpaired"`
+	PairingFactor *float64 `json:"pairing_factor"`
+}
+
+type jsonArm struct {
+	Name       string      `json:"name"`
+	Value      jsonDist    `json:"value"`
+	Versus     *jsonPaired `json:"versus,omitempty"`
+	Signatures []jsonDist  `json:"signatures,omitempty"`
+	Posterior  *float64    `json:"posterior,omitempty"`
+	Accepted   *int        `json:"accepted,omitempty"`
+	Distance   *jsonDist   `json:"distance,omitempty"`
+	Values     []float64   `json:"values"`
+}
+
+type jsonTarget struct {
+	jsonWindow
+	Observed float64  `json:"observed"`
+	Scale    *float64 `json:"scale"`
+	Dropped  bool     `json:"dropped,omitempty"`
+}
+
+type jsonSens struct {
+	Quantile  float64   `json:"quantile"`
+	Posterior []float64 `json:"posterior"`
+}
+
+type jsonChoice struct {
+	SyntheticFrom string       `json:"synthetic_from,omitempty"`
+	Targets       []jsonTarget `json:"targets"`
+	Ignored       []string     `json:"ignored,omitempty"`
+	Quantile      float64      `json:"quantile"`
+	Tolerance     float64      `json:"tolerance"`
+	Sensitivity   []jsonSens   `json:"sensitivity"`
+}
+
+type jsonResult struct {
+	Seed        uint64      `json:"seed"`
+	Replicates  int         `json:"replicates"`
+	Window      jsonWindow  `json:"window"`
+	Scenarios   []jsonArm   `json:"scenarios"`
+	ModelChoice *jsonChoice `json:"model_choice,omitempty"`
+}
+
+func toWindow(w sim.Window) jsonWindow {
+	return jsonWindow{Name: w.Name, Metric: w.Metric, Scope: w.Scope, Of: w.Of, From: w.From.String(), To: w.To.String(), Statistic: w.Statistic}
+}
+
+func toDist(name string, d Dist) jsonDist {
+	return jsonDist{Name: name, N: d.N, Undefined: d.Undefined, Infinite: d.Infinite,
+		Median: finite(d.Median), P05: finite(d.P05), P95: finite(d.P95), Mean: finite(d.Mean)}
+}
+
+// MarshalIndent encodes r as indented JSON with a final newline: the
+// content of compare.json.
+func (r *Result) MarshalIndent() ([]byte, error) {
+	out := jsonResult{Seed: r.Seed, Replicates: r.Replicates, Window: toWindow(r.Window)}
+	for k, a := range r.Arms {
+		ja := jsonArm{Name: a.Name, Value: toDist("", a.Dist), Values: a.Values}
+		if p := a.Versus; p != nil {
+			ja.Versus = &jsonPaired{
+				Against: r.Arms[0].Name, Diff: toDist("", p.Diff), Unpaired: toDist("", p.Unpaired),
+				Rel: finite(p.Rel), RelP05: finite(p.RelP05), RelP95: finite(p.RelP95),
+				PBelow: p.PBelow, VarPaired: p.VarPaired, VarUnpaired: p.VarUnpaired, PairingFactor: finite(p.Factor),
+			}
+		}
+		for s, d := range a.Signatures {
+			ja.Signatures = append(ja.Signatures, toDist(r.Signatures[s], d))
+		}
+		if c := r.Choice; c != nil {
+			ja.Posterior = finite(c.Posterior[k])
+			acc := c.Accepted[k]
+			ja.Accepted = &acc
+			d := toDist("", c.Distance[k])
+			ja.Distance = &d
+		}
+		out.Scenarios = append(out.Scenarios, ja)
+	}
+	if c := r.Choice; c != nil {
+		jc := &jsonChoice{SyntheticFrom: r.SyntheticFrom, Ignored: r.Ignored, Quantile: c.Quantile, Tolerance: c.Tolerance}
+		for j, t := range r.Targets {
+			jt := jsonTarget{jsonWindow: toWindow(t.Window), Observed: t.Observed, Scale: finite(c.Scale[j])}
+			for _, d := range c.Dropped {
+				jt.Dropped = jt.Dropped || d == j
+			}
+			jc.Targets = append(jc.Targets, jt)
+		}
+		for _, s := range c.Sensitivity {
+			jc.Sensitivity = append(jc.Sensitivity, jsonSens(s))
+		}
+		out.ModelChoice = jc
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(out); err != nil {
+		return nil, fmt.Errorf("compare: %w", err)
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,156 @@
+package compare
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+)
+
+// WriteTable writes r as tables for people to read.
+func (r *Result) WriteTable(w io.Writer) error {
+	ew := &errWriter{w: w}
+	win := r.Window
+	fmt.Fprintf(ew, "%s %s in %s, %s..%s; %d replicates per scenario, seed %d (common random numbers)\n\n",
+		statName(win.Statistic), win.Metric, win.Scope, win.From, win.To, r.Replicates, r.Seed)
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "scenario\tmedian\t90% interval\tmean\t")
+	for _, a := range r.Arms {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", a.Name, fmtNum(a.Dist.Median), interval(a.Dist.P05, a.Dist.P95), fmtNum(a.Dist.Mean))
+	}
+	tw.Flush()
+	if len(r.Arms) > 1 {
+		base := r.Arms[0].Name
+		fmt.Fprintf(ew, "\nagainst %s, replicate by replicate:\n", base)
+		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "scenario\tdifference (90%)\tunpaired 90%\trelative change (90%)\tP(below)\tpairing helped by\t")
+		for _, a := range r.Arms[1:] {
+			p := a.Versus
+			fmt.Fprintf(tw, "%s\t%s %s\t%s\t%s %s\t%.3f\t%s\t\n", a.Name,
+				fmtNum(p.Diff.Median), interval(p.Diff.P05, p.Diff.P95),
+				interval(p.Unpaired.P05, p.Unpaired.P95),
+				pct(p.Rel), "["+pct(p.RelP05)+", "+pct(p.RelP95)+"]",
+				p.PBelow, factor(p.Factor))
+		}
+		tw.Flush()
+	}
+	if len(r.Signatures) > 0 {
+		fmt.Fprintf(ew, "\nsignatures (median [90%% interval] over replicates):\n")
+		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+		fmt.Fprint(tw, "signature\t")
+		for _, a := range r.Arms {
+			fmt.Fprintf(tw, "%s\t", a.Name)
+		}
+		fmt.Fprintln(tw)
+		for s, name := range r.Signatures {
+			fmt.Fprintf(tw, "%s\t", name)
+			for _, a := range r.Arms {
+				fmt.Fprintf(tw, "%s\t", sigCell(a.Signatures[s]))
+			}
+			fmt.Fprintln(tw)
+		}
+		tw.Flush()
+	}
+	if c := r.Choice; c != nil {
+		what := "observed figures"
+		if r.SyntheticFrom != "" {
+			what = "synthetic figures from one replicate of " + r.SyntheticFrom
+		}
+		fmt.Fprintf(ew, "\nwhich scenario fits the %s? rejection ABC over %d targets, tolerance = %g quantile of all distances (%s)\n",
+			what, len(r.Targets)-len(c.Dropped), c.Quantile, fmtNum(c.Tolerance))
+		if len(r.Ignored) > 0 {
+			fmt.Fprintf(ew, "ignored (not carried alike by every scenario): %s\n", strings.Join(r.Ignored, ", "))
+		}
+		for _, j := range c.Dropped {
+			fmt.Fprintf(ew, "dropped (no spread across replicates): %s\n", r.Targets[j].Window.Name)
+		}
+		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+		fmt.Fprint(tw, "scenario\taccepted\tposterior\t")
+		for _, s := range c.Sensitivity {
+			fmt.Fprintf(tw, "at %g\t", s.Quantile)
+		}
+		fmt.Fprintln(tw, "median distance\t")
+		for k, a := range r.Arms {
+			fmt.Fprintf(tw, "%s\t%d/%d\t%.3f\t", a.Name, c.Accepted[k], len(a.Values), c.Posterior[k])
+			for _, s := range c.Sensitivity {
+				fmt.Fprintf(tw, "%.3f\t", s.Posterior[k])
+			}
+			fmt.Fprintf(tw, "%s\t\n", fmtNum(c.Distance[k].Median))
+		}
+		tw.Flush()
+	}
+	return ew.err
+}
+
+func statName(s string) string {
+	switch s {
+	case "mean_per_month":
+		return "mean per month of"
+	case "end_value":
+		return "end value of"
+	case "distinct_regions":
+		return "distinct regions with"
+	}
+	return s + " of"
+}
+
+// fmtNum formats x with about four significant digits, whole numbers
+// from 1000 on.
+func fmtNum(x float64) string {
+	switch {
+	case math.IsNaN(x):
+		return "n/a"
+	case math.IsInf(x, 1):
+		return "never"
+	case math.Abs(x) >= 1000:
+		return strconv.FormatFloat(x, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(x, 'g', 4, 64)
+}
+
+func interval(lo, hi float64) string { return "[" + fmtNum(lo) + ", " + fmtNum(hi) + "]" }
+
+func pct(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "n/a"
+	}
+	return fmt.Sprintf("%+.1f%%", 100*x)
+}
+
+func factor(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "exact (zero paired variance)"
+	case math.IsNaN(f):
+		return "n/a"
+	}
+	return "×" + strconv.FormatFloat(f, 'f', 1, 64)
+}
+
+func sigCell(d Dist) string {
+	s := fmtNum(d.Median) + " " + interval(d.P05, d.P95)
+	if d.Infinite > 0 {
+		s += fmt.Sprintf(" (never in %d/%d)", d.Infinite, d.N+d.Undefined)
+	}
+	if d.Undefined > 0 {
+		s += fmt.Sprintf(" (undefined in %d)", d.Undefined)
+	}
+	return s
+}
+
+// errWriter keeps the first write error.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}
