@@ -73,3 +73,20 @@ func TestStdErrLargeXMin(t *testing.T) {
 		}
 	}
 }
+
+func TestBrentMin(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		f    func(float64) float64
+		want float64
+	}{
+		{"parabola", func(x float64) float64 { return (x - 2) * (x - 2) }, 2},
+		{"asymmetric", func(x float64) float64 { return math.Exp(x) - 3*x }, math.Log(3)},
+		{"decreasing", func(x float64) float64 { return -x }, 6},
+		{"increasing", func(x float64) float64 { return x }, 1},
+	} {
+		if got := brentMin(tc.f, 1, 6, 1e-9); math.Abs(got-tc.want) > 1e-6 {
+			t.Errorf("%s: minimiser %.9f, want %.9f", tc.name, got, tc.want)
+		}
+	}
+}
