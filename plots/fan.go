@@ -1,0 +1,200 @@
+package plots
+
+import (
+	"fmt"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/insurgo/insurgo/internal/report"
+	"github.com/insurgo/insurgo/sim"
+)
+
+// Fan returns a fan chart of a monthly series of s: the median over
+// replicates as a line, the 50% (p25–p75) and 90% (p05–p95) bands around
+// it. For metric "attacks", the observed targets in the same scope whose
+// statistic is a sum or a mean per month are drawn over it as horizontal
+// segments across their months at their per-month mean, labelled with
+// their name and value; an end_value target is drawn as a point. The
+// error wraps ErrNoData if s has no such series or no months.
+func Fan(s *report.Summary, metric, scope string) (*plot.Plot, error) {
+	se := s.Find(metric, scope)
+	if se == nil {
+		return nil, fmt.Errorf("%w: no series %s/%s in the summary of %s", ErrNoData, metric, scope, s.Scenario)
+	}
+	if len(s.Months) == 0 {
+		return nil, fmt.Errorf("%w: %s has no months", ErrNoData, s.Scenario)
+	}
+	what := fmt.Sprintf("Monthly %s, %s", spaced(metric), scopeName(scope))
+	p := newPlot(runTitle(what, s), "month", metricUnit(metric))
+	addGrid(p)
+	if err := addFan(p, se); err != nil {
+		return nil, err
+	}
+	setMonthAxis(p, s)
+	if metric == "attacks" {
+		if err := addTargets(p, s, metric, scope); err != nil {
+			return nil, err
+		}
+	}
+	p.Y.Min = 0
+	if _, _, _, ymax := plotter.XYRange(seriesXYs(se.P95)); ymax <= 0 {
+		p.Y.Max = 1 // an honest flat line at zero, not a degenerate axis
+	}
+	return p, nil
+}
+
+// spaced replaces underscores in a metric name with spaces.
+func spaced(metric string) string {
+	b := []byte(metric)
+	for i := range b {
+		if b[i] == '_' {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+// seriesXYs returns the points (month index, v[i]).
+func seriesXYs(v []float64) plotter.XYs {
+	xys := make(plotter.XYs, len(v))
+	for i, y := range v {
+		xys[i] = plotter.XY{X: float64(i), Y: y}
+	}
+	return xys
+}
+
+// band returns the polygon between lo and hi.
+func band(lo, hi []float64, c draw.LineStyle) (*plotter.Polygon, error) {
+	n := len(lo)
+	ring := make(plotter.XYs, 0, 2*n)
+	for i := 0; i < n; i++ {
+		ring = append(ring, plotter.XY{X: float64(i), Y: hi[i]})
+	}
+	for i := n - 1; i >= 0; i-- {
+		ring = append(ring, plotter.XY{X: float64(i), Y: lo[i]})
+	}
+	if n == 1 { // a single month: a short bar rather than a degenerate polygon
+		ring = plotter.XYs{{X: -0.2, Y: hi[0]}, {X: 0.2, Y: hi[0]}, {X: 0.2, Y: lo[0]}, {X: -0.2, Y: lo[0]}}
+	}
+	pg, err := plotter.NewPolygon(ring)
+	if err != nil {
+		return nil, fmt.Errorf("plots: %w", err)
+	}
+	pg.LineStyle = c
+	return pg, nil
+}
+
+// addFan adds the bands and median of se to p, with legend entries.
+func addFan(p *plot.Plot, se *report.Series) error {
+	for _, v := range [][]float64{se.P05, se.P25, se.P50, se.P75, se.P95} {
+		for _, x := range v {
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				return fmt.Errorf("%w: series %s/%s has a missing quantile", ErrNoData, se.Metric, se.Scope)
+			}
+		}
+	}
+	noLine := draw.LineStyle{}
+	b90, err := band(se.P05, se.P95, noLine)
+	if err != nil {
+		return err
+	}
+	b90.Color = alpha(Blue, 0.18)
+	b50, err := band(se.P25, se.P75, noLine)
+	if err != nil {
+		return err
+	}
+	b50.Color = alpha(Blue, 0.40)
+	med, err := plotter.NewLine(seriesXYs(se.P50))
+	if err != nil {
+		return fmt.Errorf("plots: %w", err)
+	}
+	med.Color = Blue
+	med.Width = vg.Points(1.5)
+	p.Add(b90, b50, med)
+	p.Legend.Add("median", med)
+	p.Legend.Add("50% of replicates", b50)
+	p.Legend.Add("90% of replicates", b90)
+	return nil
+}
+
+// addTargets draws the observed window targets of metric in scope over a
+// fan chart.
+func addTargets(p *plot.Plot, s *report.Summary, metric, scope string) error {
+	var segs [][2]plotter.XY
+	var pts plotter.XYs
+	var labels plotter.XYLabels
+	for _, t := range s.Targets {
+		if t.Metric != metric || t.Scope != scope {
+			continue
+		}
+		from, to := monthIndex(s, t.From), monthIndex(s, t.To)
+		if from < 0 || to < from {
+			continue
+		}
+		months := float64(to - from + 1)
+		var y float64
+		switch t.Statistic {
+		case sim.Sum:
+			y = t.Observed / months
+		case sim.MeanPerMonth:
+			y = t.Observed
+		case sim.EndValue:
+			pts = append(pts, plotter.XY{X: float64(to), Y: t.Observed})
+			labels.XYs = append(labels.XYs, plotter.XY{X: float64(to), Y: t.Observed})
+			labels.Labels = append(labels.Labels, fmt.Sprintf("%s: %g", t.Name, t.Observed))
+			continue
+		default: // shares and region counts are not monthly counts
+			continue
+		}
+		x0, x1 := float64(from)-0.4, float64(to)+0.4
+		segs = append(segs, [2]plotter.XY{{X: x0, Y: y}, {X: x1, Y: y}})
+		labels.XYs = append(labels.XYs, plotter.XY{X: x0, Y: y})
+		labels.Labels = append(labels.Labels, fmt.Sprintf("%s: %.3g/month", t.Name, y))
+	}
+	if len(segs) == 0 && len(pts) == 0 {
+		return nil
+	}
+	style := draw.LineStyle{Color: Vermillion, Width: vg.Points(2)}
+	var first *plotter.Line
+	for _, sg := range segs {
+		l, err := plotter.NewLine(plotter.XYs{sg[0], sg[1]})
+		if err != nil {
+			return fmt.Errorf("plots: %w", err)
+		}
+		l.LineStyle = style
+		p.Add(l)
+		if first == nil {
+			first = l
+		}
+	}
+	if first != nil {
+		p.Legend.Add("observed (per-month mean)", first)
+	}
+	if len(pts) > 0 {
+		sc, err := plotter.NewScatter(pts)
+		if err != nil {
+			return fmt.Errorf("plots: %w", err)
+		}
+		sc.GlyphStyle = draw.GlyphStyle{Color: Vermillion, Radius: vg.Points(3), Shape: draw.CircleGlyph{}}
+		p.Add(sc)
+		p.Legend.Add("observed (month)", sc)
+	}
+	lb, err := plotter.NewLabels(labels)
+	if err != nil {
+		return fmt.Errorf("plots: %w", err)
+	}
+	for i := range lb.TextStyle {
+		lb.TextStyle[i].Font.Size = 7
+		lb.TextStyle[i].Font.Typeface = sans.Typeface
+		lb.TextStyle[i].Font.Variant = sans.Variant
+		lb.TextStyle[i].Color = Vermillion
+		lb.TextStyle[i].YAlign = draw.YBottom
+	}
+	lb.Offset = vg.Point{Y: vg.Points(2)}
+	p.Add(lb)
+	return nil
+}
