@@ -1,0 +1,39 @@
+package scenarios
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/insurgo/insurgo/model"
+)
+
+// hashed is the canonical content of a resolved scenario: what decides
+// its runs. Names, descriptions, comments, key order and extends chains
+// are left out, so two files that resolve to the same scenario share a
+// hash.
+type hashed struct {
+	Start   string
+	End     string
+	Params  model.Params
+	Targets []Target
+}
+
+// hash returns the hex SHA-256 of s's canonical encoding: JSON of the
+// typed scenario, whose struct fields come in declaration order and
+// whose map keys are sorted.
+func hash(s *Scenario) (string, error) {
+	b, err := json.Marshal(hashed{
+		Start:   s.Start.Format(time.DateOnly),
+		End:     s.End.Format(time.DateOnly),
+		Params:  s.Params,
+		Targets: s.Targets,
+	})
+	if err != nil {
+		return "", fmt.Errorf("cannot encode the scenario for its hash: %v", err)
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:]), nil
+}

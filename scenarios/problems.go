@@ -1,0 +1,104 @@
+package scenarios
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// problems collects the errors of one load, placing each in the file
+// (and at the line) that sets the key concerned.
+type problems struct {
+	errs []*Error
+	keys map[string]bool
+}
+
+func (p *problems) push(e *Error) {
+	if p.keys == nil {
+		p.keys = map[string]bool{}
+	}
+	if e.Key != "" {
+		k := e.Key + "\x00" + e.Msg
+		if p.keys[k] {
+			return
+		}
+		p.keys[k] = true
+		p.keys[e.Key] = true
+	}
+	p.errs = append(p.errs, e)
+}
+
+// reported reports whether a problem with key was already found.
+func (p *problems) reported(key string) bool { return p.keys[key] }
+
+// add records a problem found in the file src itself.
+func (p *problems) add(src *source, key, loc []string, err error, msg string) {
+	_, at := src.index.find(lookupPath(loc))
+	p.push(&Error{File: src.file, Line: at.Line, Column: at.Column, Key: strings.Join(key, "."), Msg: msg, Err: err})
+}
+
+// place records a problem of the resolved scenario, in the file of the
+// chain that sets the most of its key (the most derived one on a tie),
+// or in the most derived file without a line when none sets any of it.
+// A later problem with the key of an earlier one is dropped, so a value
+// the decoder rejected is not reported again by validation.
+func (p *problems) place(ch []*source, key []string, err error, msg string) {
+	k := strings.Join(key, ".")
+	if p.reported(k) {
+		return
+	}
+	best, bestN, bestAt := 0, 0, pos{}
+	for i, src := range ch {
+		if n, at := src.index.find(lookupPath(key)); n > bestN {
+			best, bestN, bestAt = i, n, at
+		}
+	}
+	p.push(&Error{File: ch[best].file, Line: bestAt.Line, Column: bestAt.Column, Key: k, Msg: msg, Err: err})
+}
+
+// placef is place with a formatted message.
+func (p *problems) placef(ch []*source, key []string, err error, format string, args ...any) {
+	p.place(ch, key, err, fmt.Sprintf(format, args...))
+}
+
+// sorted returns the errors ordered by file (most derived first), then
+// line; errors without a line come last in their file, in the order found.
+func (p *problems) sorted(ch []*source) Errors {
+	rank := map[string]int{}
+	for i, src := range ch {
+		if _, ok := rank[src.file]; !ok {
+			rank[src.file] = i
+		}
+	}
+	out := Errors(slices.Clone(p.errs))
+	slices.SortStableFunc(out, func(a, b *Error) int {
+		if c := rank[a.File] - rank[b.File]; c != 0 {
+			return c
+		}
+		la, lb := a.Line, b.Line
+		if la == 0 {
+			la = 1 << 30
+		}
+		if lb == 0 {
+			lb = 1 << 30
+		}
+		if la != lb {
+			return la - lb
+		}
+		return a.Column - b.Column
+	})
+	return out
+}
+
+// lookupPath turns a key into segments the line index knows: "links[0]"
+// becomes "links".
+func lookupPath(key []string) []string {
+	out := make([]string, len(key))
+	for i, s := range key {
+		if j := strings.IndexByte(s, '['); j > 0 && strings.HasSuffix(s, "]") {
+			s = s[:j]
+		}
+		out[i] = s
+	}
+	return out
+}

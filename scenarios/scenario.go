@@ -1,0 +1,79 @@
+package scenarios
+
+import (
+	"time"
+
+	"github.com/insurgo/insurgo/internal/report"
+	"github.com/insurgo/insurgo/model"
+	"github.com/insurgo/insurgo/sim"
+)
+
+// Scenario is a loaded, resolved and validated scenario: every extends
+// merged, every default filled in.
+type Scenario struct {
+	Name        string // the name key, or the file's base name without .toml
+	Description string // inherited through extends unless the file sets it
+	Extends     string // the extends key of the file itself, as written
+	Source      string // the file it came from, as named in errors
+	// Hash is the hex SHA-256 of the resolved scenario's canonical
+	// encoding (start, end, every model setting with defaults filled in,
+	// and the targets): two scenarios that run the same share a hash,
+	// whatever their names, comments, key order or extends chains.
+	Hash       string
+	Start, End time.Time // first and last simulated days, at midnight UTC
+	Params     model.Params
+	Targets    []Target
+
+	raw   map[string]any // the resolved document, for With
+	chain []*source      // the files it was resolved from, most derived first
+}
+
+// Target is an observed figure to hold the simulation against: a window
+// statistic (Window.Name is the target's name) and its observed value.
+type Target struct {
+	sim.Window
+	Observed float64
+}
+
+// Calendar returns the calendar of the scenario's span.
+func (s *Scenario) Calendar() (sim.Calendar, error) {
+	return sim.NewCalendar(s.Start, s.End)
+}
+
+// Observed returns the targets in the form internal/report.Build takes,
+// in file order.
+func (s *Scenario) Observed() []report.Observed {
+	out := make([]report.Observed, len(s.Targets))
+	for i, t := range s.Targets {
+		out[i] = report.Observed{Window: t.Window, Observed: t.Observed}
+	}
+	return out
+}
+
+// document is the typed form of a scenario file: the top-level keys that
+// belong to this package, and the model's settings beside them.
+type document struct {
+	Name        string      `toml:"name"`
+	Description string      `toml:"description"`
+	Extends     string      `toml:"extends"`
+	Start       time.Time   `toml:"start"`
+	End         time.Time   `toml:"end"`
+	Targets     []targetDoc `toml:"target"`
+	model.Params
+}
+
+// targetDoc is a [[target]] as written.
+type targetDoc struct {
+	Name      string  `toml:"name"`
+	Metric    string  `toml:"metric"`
+	Scope     string  `toml:"scope"`
+	Of        string  `toml:"of"`
+	From      string  `toml:"from"`
+	To        string  `toml:"to"`
+	Statistic string  `toml:"statistic"`
+	Observed  float64 `toml:"observed"`
+}
+
+func newDocument() *document {
+	return &document{Params: model.Default()}
+}

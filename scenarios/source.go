@@ -1,0 +1,152 @@
+package scenarios
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// source is one scenario file of an extends chain.
+type source struct {
+	file    string         // its name in errors: "historical.toml" if shipped, else the path
+	id      string         // identity for finding cycles
+	dir     string         // directory that relative extends resolve against (files only)
+	shipped bool           // it is one of the shipped files
+	raw     map[string]any // its parsed content
+	index   locator        // where it sets each key
+}
+
+// shippedName reports whether s names a shipped scenario by its bare
+// name, such as "historical": no directory and no .toml suffix.
+func shippedName(s string) bool {
+	return s != "" && !strings.ContainsAny(s, `/\`) && !strings.HasSuffix(s, ".toml") && s != "." && s != ".."
+}
+
+// openShipped opens the shipped file named name ("historical",
+// "historical.toml" or "./historical.toml").
+func openShipped(name string) (*source, error) {
+	p := path.Clean(strings.ReplaceAll(name, `\`, "/"))
+	if !strings.HasSuffix(p, ".toml") {
+		p += ".toml"
+	}
+	if !fs.ValidPath(p) {
+		return nil, fs.ErrNotExist
+	}
+	data, err := fs.ReadFile(shippedFS, p)
+	if err != nil {
+		return nil, err
+	}
+	return parseSource(p, "shipped:"+p, "", true, data)
+}
+
+// openFile opens a scenario file on disk.
+func openFile(name string) (*source, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return parseSource(name, fileID(name), filepath.Dir(name), false, data)
+}
+
+func fileID(name string) string {
+	if abs, err := filepath.Abs(name); err == nil {
+		return "file:" + abs
+	}
+	return "file:" + filepath.Clean(name)
+}
+
+// parseSource parses a file's bytes. A syntax error is returned as Errors.
+func parseSource(file, id, dir string, shipped bool, data []byte) (*source, error) {
+	raw := map[string]any{}
+	if _, err := toml.Decode(string(data), &raw); err != nil {
+		e := &Error{File: file, Msg: err.Error(), Err: ErrSyntax}
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			e.Line, e.Column = pe.Position.Line, pe.Position.Col
+			e.Msg = "not valid TOML: " + pe.Message
+		}
+		return nil, Errors{e}
+	}
+	return &source{
+		file: file, id: id, dir: dir, shipped: shipped,
+		raw:   normalize(raw).(map[string]any),
+		index: newLineIndex(string(data)),
+	}, nil
+}
+
+// extend opens the file that s extends, as the value ext names it: from
+// a shipped file, another shipped file; from a file on disk, a shipped
+// scenario by bare name or else a path relative to s's directory.
+func (s *source) extend(ext string) (*source, error) {
+	if s.shipped {
+		src, err := openShipped(ext)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("no shipped scenario %q%s", ext, hint(strings.TrimSuffix(ext, ".toml"), shippedNames()))
+		}
+		return src, err
+	}
+	if shippedName(ext) {
+		src, err := openShipped(ext)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("no shipped scenario %q%s; to extend a file, give its path with .toml", ext, hint(ext, shippedNames()))
+		}
+		return src, err
+	}
+	p := ext
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(s.dir, p)
+	}
+	src, err := openFile(p)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return nil, fmt.Errorf("cannot read %s: %v", p, pe.Err)
+	}
+	return src, err
+}
+
+// chain resolves s's extends, returning the chain of files from s to its
+// root base.
+func chain(top *source) ([]*source, Errors) {
+	ch := []*source{top}
+	seen := map[string]bool{top.id: true}
+	for cur := top; ; {
+		ext, ok := cur.raw["extends"].(string)
+		if !ok || ext == "" {
+			return ch, nil // a wrong type is reported by the decoder
+		}
+		bad := func(format string, args ...any) Errors {
+			_, p := cur.index.find([]string{"extends"})
+			return Errors{{File: cur.file, Line: p.Line, Column: p.Column, Key: "extends", Msg: fmt.Sprintf(format, args...), Err: ErrExtends}}
+		}
+		next, err := cur.extend(ext)
+		if err != nil {
+			var es Errors
+			if errors.As(err, &es) {
+				return nil, es // a syntax error in the base
+			}
+			return nil, bad("%v", err)
+		}
+		if seen[next.id] {
+			names := make([]string, 0, len(ch)+1)
+			for _, c := range ch {
+				names = append(names, c.file)
+			}
+			return nil, bad("extends cycle: %s -> %s", strings.Join(names, " -> "), next.file)
+		}
+		if len(ch) >= maxChain {
+			return nil, bad("extends chain longer than %d files", maxChain)
+		}
+		seen[next.id] = true
+		ch = append(ch, next)
+		cur = next
+	}
+}
+
+// maxChain bounds the length of an extends chain.
+const maxChain = 32

@@ -1,0 +1,180 @@
+package scenarios
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/insurgo/insurgo/sim"
+)
+
+// validate checks the resolved scenario beyond types: the dates, the
+// targets and the model's own ranges (model.Params.Validate); it fills
+// in s.Start, s.End and s.Targets.
+func validate(s *Scenario, doc *document, work map[string]any, ch []*source, found *problems) {
+	_, hasStart := work["start"]
+	_, hasEnd := work["end"]
+	if !hasStart {
+		found.placef(ch, []string{"start"}, ErrRange, "missing: want the first simulated day, a date such as 2021-09-01")
+	}
+	if !hasEnd {
+		found.placef(ch, []string{"end"}, ErrRange, "missing: want the last simulated day, a date such as 2023-12-31")
+	}
+	s.Start, s.End = utcDate(doc.Start), utcDate(doc.End)
+	var cal *sim.Calendar
+	if hasStart && hasEnd {
+		if s.End.Before(s.Start) {
+			found.placef(ch, []string{"end"}, ErrRange, "must not be before start (%s), got %s",
+				s.Start.Format(time.DateOnly), s.End.Format(time.DateOnly))
+		} else if c, err := sim.NewCalendar(s.Start, s.End); err == nil {
+			cal = &c
+		}
+	}
+
+	var rawTargets []map[string]any
+	if ts, ok := work["target"].([]map[string]any); ok && len(ts) == len(doc.Targets) {
+		rawTargets = ts
+	}
+	metrics := doc.Params.Metrics()
+	scopes := doc.Params.Scopes()
+	for i, td := range doc.Targets {
+		var raw map[string]any
+		if rawTargets != nil {
+			raw = rawTargets[i]
+		}
+		if t, ok := checkTarget(td, raw, metrics, scopes, cal, ch, found); ok {
+			s.Targets = append(s.Targets, t)
+		}
+	}
+
+	for _, p := range doc.Params.Validate() {
+		var key []string
+		if p.Table != "" {
+			key = append(key, p.Table)
+		}
+		if p.Item != "" {
+			key = append(key, p.Item)
+		}
+		if p.Key != "" {
+			key = append(key, strings.Split(p.Key, ".")...)
+		}
+		found.place(ch, key, ErrRange, p.Msg)
+	}
+}
+
+func utcDate(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// checkTarget checks one [[target]] and returns it as a Target.
+func checkTarget(td targetDoc, raw map[string]any, metrics, scopes []string, cal *sim.Calendar, ch []*source, found *problems) (Target, bool) {
+	name := td.Name
+	if name == "" {
+		return Target{}, false // reported as a missing name
+	}
+	ok := true
+	bad := func(key string, err error, format string, args ...any) {
+		found.placef(ch, []string{"target", name, key}, err, format, args...)
+		ok = false
+	}
+	switch {
+	case td.Metric == "":
+		bad("metric", ErrRange, "missing: want one of %s", strings.Join(metrics, ", "))
+	case !slices.Contains(metrics, td.Metric):
+		bad("metric", ErrRange, "unknown metric %q%s", td.Metric, orList(hint(td.Metric, metrics), metrics))
+	}
+	checkScope := func(key, scope string) {
+		switch {
+		case scope == "":
+			bad(key, ErrRange, "missing: want a scope such as total, country:afghanistan, group:kp or region:Kabul")
+		case !slices.Contains(scopes, scope):
+			bad(key, ErrRange, "unknown scope %q%s", scope, scopeHint(scope, scopes))
+		}
+	}
+	checkScope("scope", td.Scope)
+	switch {
+	case td.Statistic == "":
+		bad("statistic", ErrRange, "missing: want one of %s", strings.Join(sim.StatKinds, ", "))
+	case !slices.Contains(sim.StatKinds, td.Statistic):
+		bad("statistic", ErrRange, "unknown statistic %q%s", td.Statistic, orList(hint(td.Statistic, sim.StatKinds), sim.StatKinds))
+	case td.Statistic == sim.Share:
+		if td.Of == "" {
+			bad("of", ErrRange, "missing: statistic \"share\" needs an of scope as its denominator, such as of = \"total\"")
+		} else {
+			checkScope("of", td.Of)
+		}
+	case td.Of != "":
+		bad("of", ErrRange, "only a \"share\" has an of scope; statistic is %q", td.Statistic)
+	}
+	month := func(key, s string) sim.Month {
+		if s == "" {
+			bad(key, ErrRange, "missing: want a month such as \"2021-09\"")
+			return sim.Month{}
+		}
+		m, err := sim.ParseMonth(s)
+		if err != nil {
+			bad(key, ErrRange, "want a month YYYY-MM such as \"2021-09\", got %q", s)
+			return sim.Month{}
+		}
+		if cal != nil {
+			if _, in := cal.MonthIndex(m); !in {
+				bad(key, ErrRange, "month %s is outside the run, %s to %s", m, cal.FirstMonth(), cal.Month(cal.Months()-1))
+			}
+		}
+		return m
+	}
+	from := month("from", td.From)
+	to := month("to", td.To)
+	if ok && to.Index(from) < 0 {
+		bad("to", ErrRange, "must not be before from (%s), got %s", from, to)
+	}
+	if _, given := raw["observed"]; raw != nil && !given {
+		bad("observed", ErrRange, "missing: want the observed figure")
+	}
+	switch {
+	case td.Observed < 0:
+		bad("observed", ErrRange, "must be >= 0, got %g", td.Observed)
+	case td.Statistic == sim.Share && td.Observed > 1:
+		bad("observed", ErrRange, "a share must be in [0, 1], got %g", td.Observed)
+	}
+	if !ok {
+		return Target{}, false
+	}
+	w := sim.Window{Name: name, Metric: td.Metric, Scope: td.Scope, Of: td.Of, From: from, To: to, Statistic: td.Statistic}
+	if cal != nil {
+		if _, _, err := w.Bind(cal); err != nil {
+			bad("statistic", ErrRange, "%v", err)
+			return Target{}, false
+		}
+	}
+	return Target{Window: w, Observed: td.Observed}, true
+}
+
+// orList returns h, or the list of known words when h is empty.
+func orList(h string, known []string) string {
+	if h != "" {
+		return h
+	}
+	return " (known: " + strings.Join(known, ", ") + ")"
+}
+
+// scopeHint suggests the nearest scope, preferring ones of the same kind
+// (the part before the colon).
+func scopeHint(s string, scopes []string) string {
+	kind, _, _ := strings.Cut(s, ":")
+	var same []string
+	for _, sc := range scopes {
+		if k, _, _ := strings.Cut(sc, ":"); k == kind {
+			same = append(same, sc)
+		}
+	}
+	if len(same) > 0 {
+		if h := hint(s, same); h != "" {
+			return h
+		}
+	}
+	if h := hint(s, scopes); strings.HasPrefix(h, " (did") {
+		return h
+	}
+	return " (want total, country:<c>, group:<g>, region:<Name>, type:<attack type>, border:<name>, language:<name> or pool:<name>, naming one the scenario has)"
+}
