@@ -16,7 +16,7 @@ func BenchmarkFitTerrorism(b *testing.B) {
 }
 
 // BenchmarkFitSynthetic fits 10,000 exact power-law samples (α = 2.5,
-// x_min = 5), which have several hundred distinct values.
+// x_min = 5), which have 172 distinct values.
 func BenchmarkFitSynthetic(b *testing.B) {
 	data := samplePowerLaw(rand.New(rand.NewPCG(1, 0x706c)), 2.5, 5, 10000)
 	for b.Loop() {
