@@ -2,15 +2,375 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+
+	"github.com/insurgo/insurgo/internal/atomicfile"
+	"github.com/insurgo/insurgo/internal/compare"
+	"github.com/insurgo/insurgo/model"
+	"github.com/insurgo/insurgo/scenarios"
+	"github.com/insurgo/insurgo/sim"
 )
 
-// compareCmd is a placeholder until its implementation lands.
 var compareCmd = &command{
 	name:    "compare",
-	summary: "(not yet available)",
-	usage:   "insurgo compare: not yet available",
-	run: func(ctx context.Context, args []string, e *env) error {
-		return errors.New("compare: not yet available")
-	},
+	summary: "compare scenarios replicate by replicate; score hypotheses against the targets",
+	usage: `
+usage: insurgo compare A B [C ...] [flags]
+
+Compare runs every scenario (shipped names, see 'insurgo scenarios', or .toml
+paths) with the same seed and replicates, so replicate i of every scenario
+draws the same random numbers (common random numbers): a difference between
+scenarios measures the change of setting, not the noise. For the window
+statistic (-metric, -scope, -statistic over -window) it prints:
+
+  - for each scenario, the median and 90% interval over replicates;
+  - for each scenario against the first (A): the paired difference B_i − A_i
+    (median, 90% interval), the unpaired interval for contrast, the relative
+    change of the means mean(B)/mean(A) − 1 with a bootstrap 90% interval
+    (2000 resamples of the replicates, pairs kept together), P(B < A) (the
+    share of replicates with B_i < A_i, ties counted half), and how much the
+    pairing helped: (var(A) + var(B)) / var(B − A);
+  - signatures that tell a strategic slowdown from a degradation, each over
+    the window (median and 90% interval over replicates): fighters retained
+    (fighters at the window's end over fighters the month before it), suicide
+    share (suicide_attacks / attacks in -scope), casualties per attack (in
+    -scope), KP share (attacks in group:kp / all attacks), and the rebound:
+    months from the lapse of pressure until the 3-month mean tempo (metric in
+    -scope) is back to half its level over the 6 months before pressure began.
+    The pressure span is -pressure FROM:TO, or by default read from the first
+    scenario's [[raid_phase]] schedule: pressure starts with the strongest
+    phase (per_month × quality) before the first phase that stops the raids
+    (per_month = 0), which is the lapse. Without a lapse there is no rebound.
+
+With -targets, each scenario is scored against the observed [[target]]
+figures the scenarios carry in common, by rejection ABC: a replicate's
+distance is sqrt(sum over targets of ((simulated − observed) / scale)^2),
+scale being the target's standard deviation over all replicates of all
+scenarios pooled; replicates within the -tolerance quantile of all distances
+pooled are accepted, and a scenario's posterior probability (equal priors) is
+its acceptance rate over the sum of all rates. The posterior at half and
+twice the tolerance is shown too. -synthetic NAME replaces the observed
+figures by one replicate of scenario NAME run under seed S+1: a check that
+the scoring recovers the scenario that made the data.
+
+Outputs, written whole or not at all into -out: compare.json (everything,
+with every replicate's value) and compare.csv (one row per estimate).
+The same scenarios, seed and replicates give the same bytes, whatever
+-workers. A non-empty output directory is refused unless -force is given.`,
+}
+
+func init() { compareCmd.run = runCompare }
+
+// compareOptions are the flags of insurgo compare.
+type compareOptions struct {
+	replicates int
+	seed       uint64
+	workers    int
+	window     string
+	metric     string
+	scope      string
+	of         string
+	statistic  string
+	pressure   string
+	targets    bool
+	tolerance  float64
+	synthetic  string
+	out        string
+	force      bool
+}
+
+func runCompare(ctx context.Context, args []string, e *env) error {
+	var o compareOptions
+	fs := newFlagSet(compareCmd, e.Stderr)
+	fs.IntVar(&o.replicates, "replicates", 1000, "replicates per scenario (>= 2)")
+	fs.Uint64Var(&o.seed, "seed", 1, "master random seed, shared by every scenario")
+	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), "parallel workers (> 0); results do not depend on it")
+	fs.StringVar(&o.window, "window", "", "months compared, FROM:TO as YYYY-MM:YYYY-MM (default: the last 12 months every scenario runs)")
+	fs.StringVar(&o.metric, "metric", model.MAttacks, "metric compared")
+	fs.StringVar(&o.scope, "scope", "country:afghanistan", "scope of the metric")
+	fs.StringVar(&o.of, "of", "", "denominator scope, for -statistic share")
+	fs.StringVar(&o.statistic, "statistic", sim.Sum, "window statistic: "+strings.Join(sim.StatKinds, ", "))
+	fs.StringVar(&o.pressure, "pressure", "", "pressure span FROM:TO for the rebound signature (default: from the first scenario's raid phases)")
+	fs.BoolVar(&o.targets, "targets", false, "score the scenarios against their observed targets (rejection ABC)")
+	fs.Float64Var(&o.tolerance, "tolerance", compare.Tolerance, "with -targets: acceptance quantile of the pooled distances, in (0, 1]")
+	fs.StringVar(&o.synthetic, "synthetic", "", "with -targets: use one replicate of this scenario (seed S+1) as the observations")
+	fs.StringVar(&o.out, "out", "compare", "output directory")
+	fs.BoolVar(&o.force, "force", false, "write into a non-empty output directory, replacing its files")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(pos) < 2:
+		return usageError("compare: need at least two scenarios, got %d (see 'insurgo compare -h')", len(pos))
+	case o.replicates < 2:
+		return usageError("compare: -replicates must be >= 2, got %d", o.replicates)
+	case o.workers <= 0:
+		return usageError("compare: -workers must be > 0, got %d", o.workers)
+	case !(o.tolerance > 0 && o.tolerance <= 1):
+		return usageError("compare: -tolerance must be in (0, 1], got %g", o.tolerance)
+	case o.synthetic != "" && !o.targets:
+		return usageError("compare: -synthetic needs -targets")
+	case !slices.Contains(sim.StatKinds, o.statistic):
+		return usageError("compare: -statistic must be one of %s, got %q", strings.Join(sim.StatKinds, ", "), o.statistic)
+	case o.statistic == sim.Share && o.of == "":
+		return usageError("compare: -statistic share needs -of, the denominator scope")
+	}
+	scs := make([]*scenarios.Scenario, len(pos))
+	for i, name := range pos {
+		if scs[i], err = scenarios.Load(name); err != nil {
+			return asUsage(err)
+		}
+	}
+	arms := make([]compare.Arm, len(scs))
+	for i, sc := range scs {
+		if err := checkMetricScope(sc, o.metric, o.scope, o.of); err != nil {
+			return err
+		}
+		cal, err := sc.Calendar()
+		if err != nil {
+			return asUsage(fmt.Errorf("scenario %s: %w", sc.Name, err))
+		}
+		f, err := model.NewFactory(&sc.Params, &cal)
+		if err != nil {
+			return asUsage(fmt.Errorf("scenario %s: %w", sc.Name, err))
+		}
+		arms[i] = compare.Arm{Name: sc.Name, Factory: f, Calendar: cal, Targets: sc.Observed()}
+	}
+	for i := range arms {
+		for j := range i {
+			if arms[i].Name == arms[j].Name {
+				arms[i].Name = fmt.Sprintf("%s#%d", arms[i].Name, i+1)
+			}
+		}
+	}
+	from, to, err := compareWindow(o.window, arms)
+	if err != nil {
+		return err
+	}
+	win := sim.Window{Name: o.metric, Metric: o.metric, Scope: o.scope, Of: o.of, From: from, To: to, Statistic: o.statistic}
+	sigs, notes, err := iskSignatures(o, scs[0], arms, from, to)
+	if err != nil {
+		return err
+	}
+	opts := compare.Options{
+		Seed: o.seed, Replicates: o.replicates, Workers: o.workers,
+		Window: win, Signatures: sigs, Targets: o.targets, TargetQuantile: o.tolerance,
+	}
+	if o.synthetic != "" {
+		k := slices.IndexFunc(scs, func(s *scenarios.Scenario) bool { return s.Name == o.synthetic || s.Source == o.synthetic })
+		if k < 0 {
+			return usageError("compare: -synthetic %q is not one of the scenarios compared (%s)", o.synthetic, strings.Join(pos, ", "))
+		}
+		opts.Synthetic = &compare.Synthetic{Arm: k, Seed: o.seed + 1}
+	}
+	if err := prepareOutDir(o.out, o.force); err != nil {
+		return err
+	}
+	var bar *progress
+	current := ""
+	opts.Progress = func(arm string, done, total int) {
+		if arm != current {
+			if bar != nil {
+				bar.finish()
+			}
+			bar, current = newProgress(e, total, arm), arm
+		}
+		bar.set(done, total)
+	}
+	res, err := compare.Run(ctx, arms, opts)
+	if bar != nil {
+		bar.finish()
+	}
+	if err != nil {
+		return err
+	}
+	for i, sc := range scs {
+		fmt.Fprintf(e.Stdout, "%c = %s: %s\n", 'A'+rune(min(i, 25)), arms[i].Name, sc.Description)
+	}
+	fmt.Fprintln(e.Stdout)
+	if err := res.WriteTable(e.Stdout); err != nil {
+		return err
+	}
+	for _, n := range notes {
+		fmt.Fprintf(e.Stdout, "note: %s\n", n)
+	}
+	if err := writeCompareFiles(res, o.out); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.Stdout, "\noutputs in %s\n", o.out)
+	return nil
+}
+
+// checkMetricScope reports a metric or scope the scenario's model does not
+// record, with the nearest known names.
+func checkMetricScope(sc *scenarios.Scenario, metric, scope, of string) error {
+	ms, ss := sc.Params.Metrics(), sc.Params.Scopes()
+	if !slices.Contains(ms, metric) {
+		return usageError("compare: -metric %q: scenario %s records none; known metrics: %s", metric, sc.Name, strings.Join(ms, ", "))
+	}
+	for _, s := range []string{scope, of} {
+		if s != "" && !slices.Contains(ss, s) {
+			return usageError("compare: scope %q: scenario %s records none; scopes are total, country:<c>, group:<g>, region:<Name>, type:<attack type>, border:<name>", s, sc.Name)
+		}
+	}
+	return nil
+}
+
+// compareWindow parses FROM:TO, or picks the last 12 months every arm
+// runs, and checks that the window lies within every arm's calendar.
+func compareWindow(s string, arms []compare.Arm) (from, to sim.Month, err error) {
+	first, last := arms[0].Calendar.FirstMonth(), lastMonth(&arms[0].Calendar)
+	for _, a := range arms[1:] {
+		if f := a.Calendar.FirstMonth(); f.Index(first) > 0 {
+			first = f
+		}
+		if l := lastMonth(&a.Calendar); l.Index(last) < 0 {
+			last = l
+		}
+	}
+	if s == "" {
+		if last.Index(first) < 0 {
+			return from, to, usageError("compare: the scenarios share no month")
+		}
+		from = last.Add(-11)
+		if from.Index(first) < 0 {
+			from = first
+		}
+		return from, last, nil
+	}
+	from, to, err = parseSpan(s, "-window")
+	if err != nil {
+		return from, to, err
+	}
+	for _, a := range arms {
+		_, ok1 := a.Calendar.MonthIndex(from)
+		_, ok2 := a.Calendar.MonthIndex(to)
+		if !ok1 || !ok2 {
+			return from, to, usageError("compare: -window %s:%s does not lie within scenario %s, which runs %s..%s; every scenario runs %s..%s",
+				from, to, a.Name, a.Calendar.FirstMonth(), lastMonth(&a.Calendar), first, last)
+		}
+	}
+	return from, to, nil
+}
+
+// parseSpan parses FROM:TO months given to flag.
+func parseSpan(s, flag string) (from, to sim.Month, err error) {
+	a, b, ok := strings.Cut(s, ":")
+	if !ok {
+		return from, to, usageError("compare: %s %q: want FROM:TO as YYYY-MM:YYYY-MM, e.g. 2023-07:2024-06", flag, s)
+	}
+	if from, err = sim.ParseMonth(a); err != nil {
+		return from, to, usageError("compare: %s: %v", flag, err)
+	}
+	if to, err = sim.ParseMonth(b); err != nil {
+		return from, to, usageError("compare: %s: %v", flag, err)
+	}
+	if to.Index(from) < 0 {
+		return from, to, usageError("compare: %s %s: ends before it starts", flag, s)
+	}
+	return from, to, nil
+}
+
+func lastMonth(c *sim.Calendar) sim.Month { return c.Month(c.Months() - 1) }
+
+// iskSignatures returns the hypothesis signatures over the window, and
+// notes on the ones left out.
+func iskSignatures(o compareOptions, first *scenarios.Scenario, arms []compare.Arm, from, to sim.Month) ([]compare.Signature, []string, error) {
+	sum := func(metric, scope string) sim.Window {
+		return sim.Window{Name: metric + "/" + scope, Metric: metric, Scope: scope, From: from, To: to, Statistic: sim.Sum}
+	}
+	start := from.Add(-1)
+	for _, a := range arms {
+		if _, ok := a.Calendar.MonthIndex(start); !ok {
+			start = from
+		}
+	}
+	sigs := []compare.Signature{
+		compare.Retained{Label: "fighters retained", Metric: model.MFighters, Scope: "total", From: start, To: to},
+		compare.Ratio{Label: "suicide share", Num: sum(model.MSuicide, o.scope), Den: sum(model.MAttacks, o.scope)},
+		compare.Ratio{Label: "casualties per attack", Num: sum(model.MCasualties, o.scope), Den: sum(model.MAttacks, o.scope)},
+		compare.Ratio{Label: "KP share", Num: sum(model.MAttacks, "group:kp"), Den: sum(model.MAttacks, "total")},
+	}
+	var notes []string
+	pfrom, pto, ok, err := pressureSpan(o.pressure, first)
+	switch {
+	case err != nil:
+		return nil, nil, err
+	case !ok:
+		notes = append(notes, fmt.Sprintf("no rebound signature: raids never stop in %s; give -pressure FROM:TO to measure the rebound after that span", first.Name))
+	default:
+		r := compare.Rebound{Label: fmt.Sprintf("rebound after %s (months)", pto.Add(1)), Metric: o.metric, Scope: o.scope, From: pfrom, To: pto}
+		fits := true
+		for _, a := range arms {
+			if err := r.Check(&a.Calendar); err != nil {
+				if o.pressure != "" {
+					return nil, nil, usageError("compare: -pressure: scenario %s: %v", a.Name, err)
+				}
+				notes = append(notes, fmt.Sprintf("no rebound signature: scenario %s: %v", a.Name, err))
+				fits = false
+				break
+			}
+		}
+		if fits {
+			sigs = append(sigs, r)
+			if o.pressure == "" {
+				notes = append(notes, fmt.Sprintf("rebound: pressure %s..%s from %s's raid phases; tempo is %s in %s, level = mean of the 6 months before %s", pfrom, pto, first.Name, o.metric, o.scope, pfrom))
+			}
+		}
+	}
+	return sigs, notes, nil
+}
+
+// pressureSpan returns the -pressure span, or the one read from the raid
+// phases: from the strongest phase (per_month × quality) before the first
+// phase that stops the raids, through the month before that stop.
+func pressureSpan(flag string, sc *scenarios.Scenario) (from, to sim.Month, ok bool, err error) {
+	if flag != "" {
+		from, to, err = parseSpan(flag, "-pressure")
+		return from, to, err == nil, err
+	}
+	phases := slices.Clone(sc.Params.RaidPhases)
+	months := make([]sim.Month, len(phases))
+	for i, p := range phases {
+		if months[i], err = sim.ParseMonth(p.From); err != nil {
+			return from, to, false, asUsage(fmt.Errorf("scenario %s: raid_phase %s: from: %w", sc.Name, p.Name, err))
+		}
+	}
+	idx := make([]int, len(phases))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return months[a].Index(months[b]) })
+	best := -1
+	for _, i := range idx {
+		p := phases[i]
+		if p.PerMonth == 0 {
+			if best < 0 {
+				return from, to, false, nil
+			}
+			return months[best], months[i].Add(-1), true, nil
+		}
+		if best < 0 || p.PerMonth*p.Quality > phases[best].PerMonth*phases[best].Quality {
+			best = i
+		}
+	}
+	return from, to, false, nil
+}
+
+// writeCompareFiles writes compare.json and compare.csv into dir.
+func writeCompareFiles(res *compare.Result, dir string) error {
+	js, err := res.MarshalIndent()
+	if err != nil {
+		return err
+	}
+	if err := atomicfile.WriteBytes(filepath.Join(dir, "compare.json"), js); err != nil {
+		return err
+	}
+	return atomicfile.Write(filepath.Join(dir, "compare.csv"), func(w io.Writer) error { return res.WriteCSV(w) })
 }
