@@ -83,6 +83,12 @@ type ArmResult struct {
 	// Versus is the comparison with the first arm (nil for the first).
 	Versus     *Paired
 	Signatures []Dist
+	// SignatureValues[s][i] is signature s in replicate i (NaN where
+	// undefined, +Inf for a rebound that never came).
+	SignatureValues [][]float64
+	// TargetValues[j][i] is target j of Result.Targets in replicate i,
+	// with model choice.
+	TargetValues [][]float64
 }
 
 // Run runs every arm with the same seed and replicates and compares them.
@@ -149,7 +155,16 @@ func Run(ctx context.Context, arms []Arm, o Options) (*Result, error) {
 		if _, err := b.Run(ctx, a.Factory); err != nil {
 			return nil, fmt.Errorf("scenario %s: %w", a.Name, err)
 		}
-		ar := ArmResult{Name: a.Name, Values: vals, Dist: Summarize(vals)}
+		ar := ArmResult{Name: a.Name, Values: vals, Dist: Summarize(vals), SignatureValues: sig}
+		if o.Targets {
+			ar.TargetValues = make([][]float64, len(res.Targets))
+			for j := range ar.TargetValues {
+				ar.TargetValues[j] = make([]float64, o.Replicates)
+				for i := range ar.TargetValues[j] {
+					ar.TargetValues[j][i] = tv[k][i][j]
+				}
+			}
+		}
 		for s := range sig {
 			ar.Signatures = append(ar.Signatures, Summarize(sig[s]))
 		}
