@@ -248,69 +248,49 @@ func (d *decoder) table(m map[string]any, rv reflect.Value, key, loc []string) {
 			delete(m, k)
 			continue
 		}
-		if arr, ok := m[k].([]map[string]any); ok && hasNameField(f.Type()) {
-			d.checkNames(arr, append(key, k), append(loc, k))
+		var keep []map[string]any
+		arr, named := m[k].([]map[string]any)
+		if named && hasNameField(f.Type()) {
+			keep = d.checkNames(arr, append(key, k), append(loc, k))
 		}
 		if !d.value(m[k], f, append(key, k), append(loc, k)) {
 			delete(m, k)
+		} else if keep != nil {
+			m[k] = keep
 		}
 	}
 }
 
 // checkNames reports elements of an array of tables that lack a name or
-// repeat an earlier one.
-func (d *decoder) checkNames(arr []map[string]any, key, loc []string) {
+// repeat an earlier one, and returns the elements to keep: those with a
+// name of their own (or a name of the wrong type, reported elsewhere).
+func (d *decoder) checkNames(arr []map[string]any, key, loc []string) []map[string]any {
 	seen := map[string]int{}
+	keep := make([]map[string]any, 0, len(arr))
+	table := key[len(key)-1]
 	for i, e := range arr {
 		seg := "#" + strconv.Itoa(i+1)
 		v, ok := e["name"]
 		if !ok {
-			d.add(append(key, seg), append(loc, seg), ErrRange, "missing name: every [[%s]] needs a unique name", key[len(key)-1])
+			d.add(append(key, seg, "name"), append(loc, seg, "name"), ErrRange, "missing: every [[%s]] needs a unique name", table)
 			continue
 		}
 		s, ok := v.(string)
-		if !ok {
-			continue // reported as a wrong type
-		}
-		if s == "" {
-			d.add(append(key, seg), append(loc, seg), ErrRange, "name must not be empty")
+		switch {
+		case !ok:
+			// reported as a wrong type
+		case s == "":
+			d.add(append(key, seg, "name"), append(loc, seg, "name"), ErrRange, "must not be empty")
 			continue
-		}
-		if j, dup := seen[s]; dup {
-			d.add(append(key, s), append(loc, seg), ErrDuplicate, "duplicate name %q: [[%s]] elements #%d and #%d share it", s, key[len(key)-1], j, i+1)
+		case seen[s] > 0:
+			d.add(append(key, s), append(loc, seg), ErrDuplicate, "duplicate name %q: [[%s]] elements #%d and #%d share it", s, table, seen[s], i+1)
 			continue
+		default:
+			seen[s] = i + 1
 		}
-		seen[s] = i + 1
+		keep = append(keep, e)
 	}
-}
-
-// dedupe drops, in every array of tables of a raw document, elements that
-// repeat an earlier element's name (they were reported by checkNames).
-func dedupe(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		for k, e := range x {
-			x[k] = dedupe(e)
-		}
-	case []map[string]any:
-		seen := map[string]bool{}
-		out := x[:0:0]
-		for _, e := range x {
-			if s, ok := e["name"].(string); ok {
-				if seen[s] {
-					continue
-				}
-				seen[s] = true
-			}
-			out = append(out, dedupe(e).(map[string]any))
-		}
-		return out
-	case []any:
-		for i, e := range x {
-			x[i] = dedupe(e)
-		}
-	}
-	return v
+	return keep
 }
 
 // fields are the keys of a struct type and the fields they decode into.

@@ -78,7 +78,6 @@ func load(top *source) (*Scenario, error) {
 		for _, is := range d.issues {
 			found.add(src, is.key, is.loc, is.err, is.msg)
 		}
-		src.raw = dedupe(src.raw).(map[string]any)
 	}
 	merged := map[string]any{}
 	for i := len(ch) - 1; i >= 0; i-- {

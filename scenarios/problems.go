@@ -34,7 +34,7 @@ func (p *problems) reported(key string) bool { return p.keys[key] }
 // add records a problem found in the file src itself.
 func (p *problems) add(src *source, key, loc []string, err error, msg string) {
 	_, at := src.index.find(lookupPath(loc))
-	p.push(&Error{File: src.file, Line: at.Line, Column: at.Column, Key: strings.Join(key, "."), Msg: msg, Err: err})
+	p.push(&Error{File: src.file, Line: at.Line, Key: strings.Join(key, "."), Msg: msg, Err: err})
 }
 
 // place records a problem of the resolved scenario, in the file of the
@@ -53,7 +53,7 @@ func (p *problems) place(ch []*source, key []string, err error, msg string) {
 			best, bestN, bestAt = i, n, at
 		}
 	}
-	p.push(&Error{File: ch[best].file, Line: bestAt.Line, Column: bestAt.Column, Key: k, Msg: msg, Err: err})
+	p.push(&Error{File: ch[best].file, Line: bestAt.Line, Key: k, Msg: msg, Err: err})
 }
 
 // placef is place with a formatted message.

@@ -122,7 +122,7 @@ func chain(top *source) ([]*source, Errors) {
 		}
 		bad := func(format string, args ...any) Errors {
 			_, p := cur.index.find([]string{"extends"})
-			return Errors{{File: cur.file, Line: p.Line, Column: p.Column, Key: "extends", Msg: fmt.Sprintf(format, args...), Err: ErrExtends}}
+			return Errors{{File: cur.file, Line: p.Line, Key: "extends", Msg: fmt.Sprintf(format, args...), Err: ErrExtends}}
 		}
 		next, err := cur.extend(ext)
 		if err != nil {
@@ -137,7 +137,7 @@ func chain(top *source) ([]*source, Errors) {
 			for _, c := range ch {
 				names = append(names, c.file)
 			}
-			return nil, bad("extends cycle: %s -> %s", strings.Join(names, " -> "), next.file)
+			return nil, bad("cycle: %s -> %s", strings.Join(names, " -> "), next.file)
 		}
 		if len(ch) >= maxChain {
 			return nil, bad("extends chain longer than %d files", maxChain)
