@@ -23,18 +23,10 @@ func TestScratch(t *testing.T) {
 		t.Skip()
 	}
 	s := fixture(t)
-	p, err := Fan(s, "attacks", "country:afghanistan")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := Write(filepath.Join(dir, "fan.png"), "png", p); err != nil {
-		t.Fatal(err)
-	}
-	p, err = Casualties(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := Write(filepath.Join(dir, "cas.png"), "png", p); err != nil {
-		t.Fatal(err)
-	}
+	files, err := WriteDefault(s, dir, "png")
+	t.Log(files, err)
+	s2 := fixture(t)
+	s2.Scenario = "other"
+	files, err = WriteCompare([]*report.Summary{s, s2}, dir, "png")
+	t.Log(files, err)
 }

@@ -67,6 +67,7 @@ func newPlot(title, xlabel, ylabel string) *plot.Plot {
 		a.Label.TextStyle.Font = font.From(sans, 9)
 		a.Tick.Label.Font = font.From(sans, 8)
 	}
+	p.Y.Tick.Marker = plainTicks{}
 	p.X.Label.Text = xlabel
 	p.Y.Label.Text = ylabel
 	p.Legend.TextStyle.Font = font.From(sans, 8)
@@ -94,6 +95,9 @@ func runTitle(what string, s *report.Summary) string {
 
 // runsTitle is the title of a figure drawn from several runs.
 func runsTitle(what string, runs []*report.Summary) string {
+	if len(runs) == 1 {
+		return runTitle(what, runs[0])
+	}
 	same := true
 	for _, r := range runs[1:] {
 		if r.Replicates != runs[0].Replicates || r.Seed != runs[0].Seed {
@@ -118,18 +122,23 @@ func runsTitle(what string, runs []*report.Summary) string {
 // (January, and April, July, October for a quarterly step), and an
 // unlabelled tick every month.
 type monthTicks struct {
-	labels []string
+	labels    []string
+	maxLabels int // at most this many labels; 0 means 8
 }
 
 // step returns the months between labelled ticks: at most about eight
 // labels fit the width of a figure.
 func (m monthTicks) step() int {
+	most := m.maxLabels
+	if most <= 0 {
+		most = 8
+	}
 	for _, s := range []int{1, 2, 3, 6, 12} {
-		if len(m.labels)/s <= 8 {
+		if len(m.labels)/s <= most {
 			return s
 		}
 	}
-	return 12 * (len(m.labels)/96 + 1)
+	return 12 * (len(m.labels)/(12*most) + 1)
 }
 
 // Ticks implements plot.Ticker.
@@ -175,7 +184,7 @@ func monthIndex(s *report.Summary, label string) int {
 
 // setMonthAxis makes p's x axis the months of s.
 func setMonthAxis(p *plot.Plot, s *report.Summary) {
-	p.X.Tick.Marker = monthTicks{s.Months}
+	p.X.Tick.Marker = monthTicks{labels: s.Months}
 	p.X.Min = -0.5
 	p.X.Max = float64(len(s.Months)) - 0.5
 	p.X.Label.Text = "month"
@@ -220,4 +229,19 @@ func fileScope(scope string) string {
 		}
 	}
 	return b.String()
+}
+
+// plainTicks are gonum/plot's default ticks with labels in the shortest
+// form that reads back exactly: "5000", not "5000.00".
+type plainTicks struct{}
+
+// Ticks implements plot.Ticker.
+func (plainTicks) Ticks(min, max float64) []plot.Tick {
+	ts := plot.DefaultTicks{}.Ticks(min, max)
+	for i := range ts {
+		if ts[i].Label != "" {
+			ts[i].Label = strconv.FormatFloat(ts[i].Value, 'f', -1, 64)
+		}
+	}
+	return ts
 }

@@ -1,8 +1,12 @@
 package plots
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -14,6 +18,8 @@ import (
 	"gonum.org/v1/plot/vg/vgsvg"
 
 	"github.com/insurgo/insurgo/internal/atomicfile"
+	"github.com/insurgo/insurgo/internal/report"
+	"github.com/insurgo/insurgo/sim"
 )
 
 // Formats lists the output formats, the first the default.
@@ -123,4 +129,154 @@ func Write(path, format string, plots ...*plot.Plot) error {
 	return atomicfile.Write(path, func(w io.Writer) error {
 		return Render(w, format, plots...)
 	})
+}
+
+// figure is one default figure: its file name (without extension) and how
+// to draw it.
+type figure struct {
+	name string
+	make func() ([]*plot.Plot, error)
+}
+
+func one(f func() (*plot.Plot, error)) func() ([]*plot.Plot, error) {
+	return func() ([]*plot.Plot, error) {
+		p, err := f()
+		if err != nil {
+			return nil, err
+		}
+		return []*plot.Plot{p}, nil
+	}
+}
+
+// FanScopes returns the scopes of the default fan charts of attacks:
+// total, every country, and every other scope an attacks target with a
+// sum, mean_per_month or end_value statistic refers to, in that order
+// without repeats.
+func FanScopes(s *report.Summary) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(scope string) {
+		if !seen[scope] && s.Find("attacks", scope) != nil {
+			seen[scope] = true
+			out = append(out, scope)
+		}
+	}
+	add("total")
+	for _, se := range s.Series {
+		if se.Metric == "attacks" && strings.HasPrefix(se.Scope, "country:") {
+			add(se.Scope)
+		}
+	}
+	for _, t := range s.Targets {
+		switch t.Statistic {
+		case sim.Sum, sim.MeanPerMonth, sim.EndValue:
+			if t.Metric == "attacks" {
+				add(t.Scope)
+			}
+		}
+	}
+	return out
+}
+
+// defaults lists the default figures of s in a fixed order.
+func defaults(s *report.Summary) []figure {
+	var fs []figure
+	for _, scope := range FanScopes(s) {
+		fs = append(fs, figure{"fan-attacks-" + fileScope(scope), one(func() (*plot.Plot, error) { return Fan(s, "attacks", scope) })})
+	}
+	fs = append(fs,
+		figure{"tempo", one(func() (*plot.Plot, error) { return Tempo(s) })},
+		figure{"where-groups", one(func() (*plot.Plot, error) { return Where(s) })},
+		figure{"what-types", one(func() (*plot.Plot, error) { return What(s) })},
+		figure{"casualties-ccdf", one(func() (*plot.Plot, error) { return Casualties(s) })},
+		figure{"strength", func() ([]*plot.Plot, error) { return Strength(s) }},
+	)
+	return fs
+}
+
+// DefaultNames returns the base names (without extension) of the default
+// figures WriteDefault would draw for s, in order.
+func DefaultNames(s *report.Summary) []string {
+	var ns []string
+	for _, f := range defaults(s) {
+		ns = append(ns, f.name)
+	}
+	return ns
+}
+
+// WriteDefault draws the default figures of a run into dir (created if
+// need be) in the format: a fan chart of monthly attacks for each scope of
+// FanScopes (fan-attacks-total, fan-attacks-country-afghanistan, ...),
+// tempo, where-groups, what-types, casualties-ccdf and strength. Each file
+// is written atomically. It returns the paths written, in order. A figure
+// with nothing to draw is skipped: if every problem was of that kind the
+// error wraps ErrNoData (and lists them), so a caller may treat it as a
+// warning; any other error stops the drawing and is returned alone.
+func WriteDefault(s *report.Summary, dir, format string) ([]string, error) {
+	if err := checkFormat(format); err != nil {
+		return nil, err
+	}
+	return writeAll(defaults(s), dir, format)
+}
+
+// writeAll draws the figures fs into dir, skipping those with no data.
+func writeAll(fs []figure, dir, format string) ([]string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("plots: %w", err)
+	}
+	var written []string
+	var skipped []error
+	for _, f := range fs {
+		ps, err := f.make()
+		if errors.Is(err, ErrNoData) {
+			skipped = append(skipped, fmt.Errorf("%s: %w", f.name, err))
+			continue
+		}
+		if err != nil {
+			return written, fmt.Errorf("plots: %s: %w", f.name, err)
+		}
+		path := filepath.Join(dir, f.name+"."+format)
+		if err := Write(path, format, ps...); err != nil {
+			return written, err
+		}
+		written = append(written, path)
+	}
+	return written, errors.Join(skipped...)
+}
+
+// SharedTargets returns the names of the targets present in every run, in
+// the order of the first run.
+func SharedTargets(runs []*report.Summary) []string {
+	if len(runs) == 0 {
+		return nil
+	}
+	var out []string
+	for _, t := range runs[0].Targets {
+		all := true
+		for _, r := range runs[1:] {
+			all = all && findTarget(r, t.Name) != nil
+		}
+		if all {
+			out = append(out, t.Name)
+		}
+	}
+	return out
+}
+
+// WriteCompare draws the comparison figures of several runs into dir
+// (created if need be): compare-tempo, and compare-<target> for each
+// target the runs share (SharedTargets), each a violin per run. Errors
+// are handled as by WriteDefault.
+func WriteCompare(runs []*report.Summary, dir, format string) ([]string, error) {
+	if err := checkFormat(format); err != nil {
+		return nil, err
+	}
+	if len(runs) == 0 {
+		return nil, fmt.Errorf("%w: no run to compare", ErrNoData)
+	}
+	fs := []figure{{"compare-tempo", one(func() (*plot.Plot, error) { return Tempo(runs...) })}}
+	for _, name := range SharedTargets(runs) {
+		fs = append(fs, figure{"compare-" + fileScope(name), one(func() (*plot.Plot, error) { return Target(runs, name) })})
+	}
+	return writeAll(fs, dir, format)
 }
