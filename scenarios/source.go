@@ -45,8 +45,23 @@ func openShipped(name string) (*source, error) {
 	return parseSource(p, "shipped:"+p, "", true, data)
 }
 
-// openFile opens a scenario file on disk.
+// maxFileSize bounds the size of a scenario file.
+const maxFileSize = 16 << 20
+
+// openFile opens a scenario file on disk. It reads only regular files
+// of at most maxFileSize bytes (not a directory, a device or a pipe,
+// which could block or never end).
 func openFile(name string) (*source, error) {
+	fi, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errors.New("not a regular file")}
+	}
+	if fi.Size() > maxFileSize {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: fmt.Errorf("larger than %d MiB", maxFileSize>>20)}
+	}
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return nil, err
