@@ -2,6 +2,8 @@ package model
 
 import (
 	"errors"
+	"math"
+	"math/rand/v2"
 
 	"github.com/insurgo/insurgo/sim"
 )
@@ -10,7 +12,238 @@ import (
 var ErrParams = errors.New("model: invalid parameters")
 
 // NewFactory returns a factory of independent worlds built from p on the
-// calendar cal. p must be valid (see Params.Validate).
+// calendar cal. It validates p first and returns an error wrapping
+// ErrParams listing every problem. The factory keeps p's values as they
+// are now; later changes to p do not reach it.
 func NewFactory(p *Params, cal *sim.Calendar) (sim.Factory, error) {
-	return nil, errors.New("model: mechanics not implemented yet")
+	cp := *p // shallow copy: slices are read-only from here on
+	c, err := compile(&cp, cal)
+	if err != nil {
+		return nil, err
+	}
+	return func(r sim.Replicate) (sim.Model, error) {
+		return newWorld(c, r), nil
+	}, nil
 }
+
+// World is one replicate of the ISK–Taliban world. It implements
+// sim.Model.
+type World struct {
+	c   *compiled
+	hs  *handles
+	rec *sim.Recorder
+
+	// Named random streams, one per mechanism.
+	rAtt, rCas, rRaid, rLead, rRec, rMove, rAttr *rand.Rand
+
+	cells  []cell
+	nextID int
+
+	leaderVacant    []bool
+	leaderUntil     []int // day a vacant post is filled
+	leadersIn       []int // named leaders in post, per region
+	groupFactor     []float64
+	ideologueFactor float64
+	nextLeaderDay   int
+	nextCmdDay      int
+
+	slowed    bool
+	pressure  float64
+	notoriety float64
+
+	month         int
+	day           int
+	raidLost      int64 // fighters lost to raids this month
+	fightersStart int64
+	claimedMonth  int64
+	attacksMonth  int64
+
+	baseTotal float64 // sum of the cells' daily attack rates
+	excTotal  float64 // current total excitation
+	excG      float64 // decay since the anchor day: cell excitation = exc * excG
+
+	pending []int // recruits waiting to found a cell, per region
+	weights []float64
+	gauge   []int64 // scratch for month-end gauges
+}
+
+// cell is a group of fighters acting together in one region.
+type cell struct {
+	id         int
+	region     int
+	fighters   int
+	volunteers int
+	money      float64
+	explosives float64
+	skill      float64
+	intel      float64 // the state's knowledge of it, 0..1
+	cmdUntil   int     // day a killed commander is replaced; <= today: in post
+	rate       float64 // daily attack rate
+	exc        float64 // anchored self-excitation
+	dead       bool
+}
+
+func newWorld(c *compiled, r sim.Replicate) *World {
+	w := &World{
+		c:   c,
+		rec: r.Recorder,
+		hs:  newHandles(r.Recorder, &c.scopes),
+
+		rAtt:  r.Streams.Get("attacks"),
+		rCas:  r.Streams.Get("casualties"),
+		rRaid: r.Streams.Get("raids"),
+		rLead: r.Streams.Get("leaders"),
+		rRec:  r.Streams.Get("recruitment"),
+		rMove: r.Streams.Get("movement"),
+		rAttr: r.Streams.Get("attrition"),
+
+		leaderVacant:    make([]bool, len(c.leaders)),
+		leaderUntil:     make([]int, len(c.leaders)),
+		leadersIn:       make([]int, len(c.regions)),
+		groupFactor:     make([]float64, len(Groups)),
+		ideologueFactor: 1,
+		month:           -1,
+		excG:            1,
+		pending:         make([]int, len(c.regions)),
+		weights:         make([]float64, len(c.types)),
+		nextCmdDay:      math.MaxInt,
+	}
+	for _, l := range c.leaders {
+		w.leadersIn[l.region]++
+	}
+	w.updateLeaders()
+	w.nextLeaderDay = w.leaderHorizon(-1)
+
+	init := r.Streams.Get("init")
+	p := c.p
+	for ri, reg := range c.regions {
+		for range reg.cells {
+			f := max(3, poisson(init, p.ISK.FighterPerCell))
+			w.newCell(ri, f, binomial(init, f, p.ISK.VolunteerShare), p.Intel.Initial)
+		}
+	}
+	for i := range w.cells {
+		cl := &w.cells[i]
+		cl.money = p.ISK.Income * float64(cl.fighters) * p.ISK.StockMonths / 2
+		cl.explosives = p.ISK.Supply * float64(cl.fighters) * p.ISK.StockMonths / 2
+	}
+	return w
+}
+
+// newCell appends a cell and returns its index.
+func (w *World) newCell(region, fighters, volunteers int, intel float64) int {
+	w.cells = append(w.cells, cell{
+		id: w.nextID, region: region, fighters: fighters, volunteers: min(volunteers, fighters),
+		skill: w.c.p.ISK.Skill, intel: intel,
+	})
+	w.nextID++
+	return len(w.cells) - 1
+}
+
+// Step advances the world by one day.
+func (w *World) Step(d sim.Day) {
+	w.day = d.Index
+	if d.Index > 0 {
+		w.excTotal *= w.c.excDecay
+		w.excG *= w.c.excDecay
+	}
+	if d.Month != w.month {
+		w.newMonth(d)
+	}
+	if d.Index >= w.nextLeaderDay {
+		w.leaderEvents(d)
+	}
+	if d.Index >= w.nextCmdDay {
+		w.commandersReturn(d)
+	}
+	for n := poisson(w.rAtt, w.baseTotal+w.excTotal); n > 0; n-- {
+		w.attack(d)
+	}
+	m := d.Month
+	dim := w.c.daysInMonth[m]
+	for n := poisson(w.rRaid, w.c.raidsPM[m]/dim); n > 0; n-- {
+		w.raid(d, true)
+	}
+	for n := poisson(w.rRaid, w.c.p.Pakistan.PerMonth/dim); n > 0; n-- {
+		w.raid(d, false)
+	}
+	if d.MonthEnd {
+		w.monthEnd(d)
+	}
+}
+
+// cellRate returns the daily attack rate of a cell in its current state.
+func (w *World) cellRate(cl *cell) float64 {
+	if cl.dead || cl.fighters <= 0 || !w.canAttack(cl) {
+		return 0
+	}
+	a := &w.c.p.Attacks
+	f := float64(cl.fighters)
+	var size float64
+	if a.Exponent == 1 {
+		size = f
+	} else {
+		size = math.Pow(f, a.Exponent) * math.Pow(10, 1-a.Exponent)
+	}
+	r := a.Rate / 30.4375 * size * cl.skill * w.groupFactor[w.c.regions[cl.region].group]
+	if cl.cmdUntil > w.day {
+		r *= 1 - w.c.ranks[w.c.commanderRank].Effect
+	}
+	if w.slowed {
+		r *= w.c.p.Posture.Tempo
+	}
+	return r
+}
+
+// refresh recomputes cell i's rate and the total.
+func (w *World) refresh(i int) {
+	cl := &w.cells[i]
+	old := cl.rate
+	cl.rate = w.cellRate(cl)
+	w.baseTotal += cl.rate - old
+	if w.baseTotal < 0 {
+		w.baseTotal = 0
+	}
+}
+
+// refreshAll recomputes every rate and the total exactly.
+func (w *World) refreshAll() {
+	w.baseTotal = 0
+	for i := range w.cells {
+		cl := &w.cells[i]
+		cl.rate = w.cellRate(cl)
+		w.baseTotal += cl.rate
+	}
+}
+
+// lose removes k fighters from cell i (k <= fighters), keeping volunteers
+// at most fighters; a cell left empty dies.
+func (w *World) lose(i, k int) {
+	cl := &w.cells[i]
+	k = min(k, cl.fighters)
+	if k <= 0 {
+		return
+	}
+	// Volunteers are lost in proportion.
+	if cl.volunteers > 0 {
+		cl.volunteers -= min(cl.volunteers, int(math.Round(float64(k)*float64(cl.volunteers)/float64(cl.fighters))))
+	}
+	cl.fighters -= k
+	cl.volunteers = min(cl.volunteers, cl.fighters)
+	reg := &w.c.regions[cl.region]
+	sc := &w.c.scopes
+	w.hs.add(iFightersLost, w.day2month(), int64(k), 0, sc.country[reg.country], sc.group[reg.group])
+	if cl.fighters == 0 {
+		w.kill(i)
+	}
+}
+
+// kill marks cell i dead and removes its rate and excitation.
+func (w *World) kill(i int) {
+	cl := &w.cells[i]
+	w.baseTotal = math.Max(0, w.baseTotal-cl.rate)
+	w.excTotal = math.Max(0, w.excTotal-cl.exc*w.excG)
+	cl.rate, cl.exc, cl.dead = 0, 0, true
+}
+
+func (w *World) day2month() int { return w.month }

@@ -1,0 +1,159 @@
+package model
+
+import (
+	"github.com/insurgo/insurgo/sim"
+)
+
+// typeWeights fills w.weights with the choice weight of each attack type
+// for cell cl (0 where the cell cannot mount it) and returns their sum.
+func (w *World) typeWeights(cl *cell) float64 {
+	c := w.c
+	reg := &c.regions[cl.region]
+	var sum float64
+	for t := range c.types {
+		ty := &c.types[t]
+		wt := 0.0
+		if ty.Weight > 0 && cl.skill >= ty.MinSkill && cl.money >= ty.Cost && cl.explosives >= ty.Explosives {
+			if ty.Abroad {
+				for _, ei := range reg.abroadNbr {
+					wt += c.regions[reg.edges[ei].to].targets[t]
+				}
+			} else {
+				wt = reg.targets[t]
+			}
+			wt *= ty.Weight
+			if w.slowed && ty.HighImpact {
+				wt *= c.p.Posture.ImpactBoost
+			}
+		}
+		w.weights[t] = wt
+		sum += wt
+	}
+	return sum
+}
+
+// canAttack reports whether cl can mount any attack type now.
+func (w *World) canAttack(cl *cell) bool {
+	return w.typeWeights(cl) > 0
+}
+
+// attack picks the attacking cell in proportion to its rate plus its
+// excitation and mounts one attack.
+func (w *World) attack(d sim.Day) {
+	total := w.baseTotal + w.excTotal
+	if total <= 0 {
+		return
+	}
+	u := w.rAtt.Float64() * total
+	pick := -1
+	var acc float64
+	for i := range w.cells {
+		cl := &w.cells[i]
+		if cl.dead {
+			continue
+		}
+		wt := cl.rate + cl.exc*w.excG
+		if wt <= 0 {
+			continue
+		}
+		pick = i
+		acc += wt
+		if u < acc {
+			break
+		}
+	}
+	if pick >= 0 {
+		w.mount(pick, d)
+	}
+}
+
+// mount has cell i mount one attack on day d.
+func (w *World) mount(i int, d sim.Day) {
+	c := w.c
+	p := c.p
+	cl := &w.cells[i]
+	sum := w.typeWeights(cl)
+	if sum <= 0 {
+		return
+	}
+	u := w.rAtt.Float64() * sum
+	t := len(c.types) - 1
+	for k, wt := range w.weights {
+		if u < wt {
+			t = k
+			break
+		}
+		u -= wt
+	}
+	for w.weights[t] == 0 { // float slack: take the last usable type
+		t--
+	}
+	ty := &c.types[t]
+	reg := &c.regions[cl.region]
+	where := cl.region
+	if ty.Abroad {
+		var s float64
+		for _, ei := range reg.abroadNbr {
+			s += c.regions[reg.edges[ei].to].targets[t]
+		}
+		v := w.rAtt.Float64() * s
+		for _, ei := range reg.abroadNbr {
+			to := reg.edges[ei].to
+			where = to
+			if v < c.regions[to].targets[t] {
+				break
+			}
+			v -= c.regions[to].targets[t]
+		}
+	}
+
+	ps := ty.Suicide
+	if w.slowed {
+		ps = min(1, ps*p.Posture.SuicideBoost)
+	}
+	suicide := cl.volunteers > 0 && w.rCas.Float64() < ps
+	scale := ty.Scale
+	if suicide {
+		scale *= ty.SuicideScale
+	}
+	cas := lomax(w.rCas, scale, ty.Alpha, ty.MaxCasualties)
+	claimed := w.rCas.Float64() < ty.Claim
+
+	cl.money -= ty.Cost
+	cl.explosives -= ty.Explosives
+	cl.intel += p.Attacks.Exposure * (1 - cl.intel)
+	cl.skill += p.ISK.SkillGain * (1 - cl.skill)
+	kick := c.excKick
+	cl.exc += kick / w.excG
+	w.excTotal += kick
+
+	m := d.Month
+	sc := &c.scopes
+	wr := &c.regions[where]
+	cs, gs, rs, ts := sc.country[wr.country], sc.group[wr.group], sc.region[where], sc.typ[t]
+	w.hs.add(iAttacks, m, 1, 0, cs, gs, rs, ts)
+	w.attacksMonth++
+	if claimed {
+		w.hs.add(iClaimed, m, 1, 0, cs, gs, rs, ts)
+		w.claimedMonth++
+	}
+	if suicide {
+		w.hs.add(iSuicide, m, 1, 0, cs, gs, ts)
+	}
+	w.hs.add(iCasualties, m, int64(cas), 0, cs, gs, ts)
+	w.rec.Observe(SampleCasualty, int64(cas))
+	if w.rec.KeepEvents() {
+		w.rec.Event(sim.Event{Day: d.Index, Kind: "attack", Type: ty.Name, Region: wr.name, Size: int64(cas), Flag: suicide})
+	}
+
+	// Losses: the bomber, or those caught in the response.
+	if suicide {
+		cl.volunteers--
+		w.lose(i, 1)
+	} else if p.Attacks.Loss > 0 {
+		w.lose(i, poisson(w.rAtt, p.Attacks.Loss))
+	}
+	if !w.cells[i].dead {
+		w.refresh(i)
+	}
+}

@@ -1,0 +1,69 @@
+package model
+
+import (
+	"math"
+	"math/rand/v2"
+
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// poisson draws a Poisson variate of the given mean: by inversion for
+// small means (one uniform), by gonum's distuv.Poisson with r as its Src
+// otherwise.
+func poisson(r *rand.Rand, mean float64) int {
+	if mean <= 0 {
+		return 0
+	}
+	if mean < 30 {
+		u := r.Float64()
+		p := math.Exp(-mean)
+		f := p
+		k := 0
+		for u > f && k < 200 {
+			k++
+			p *= mean / float64(k)
+			f += p
+		}
+		return k
+	}
+	return int(distuv.Poisson{Lambda: mean, Src: r}.Rand())
+}
+
+// binomial draws the number of successes in n trials of probability p.
+func binomial(r *rand.Rand, n int, p float64) int {
+	switch {
+	case n <= 0 || p <= 0:
+		return 0
+	case p >= 1:
+		return n
+	case n < 40:
+		k := 0
+		for range n {
+			if r.Float64() < p {
+				k++
+			}
+		}
+		return k
+	}
+	return int(distuv.Binomial{N: float64(n), P: p, Src: r}.Rand())
+}
+
+// expDays draws a whole number of days, at least 1, with the given mean
+// (exponential, rounded up).
+func expDays(r *rand.Rand, mean float64) int {
+	if mean <= 0 {
+		return 0
+	}
+	return max(1, int(math.Ceil(r.ExpFloat64()*mean)))
+}
+
+// lomax draws floor(scale*(U^(-1/(alpha-1)) - 1)), at most hi: a discrete
+// Lomax (Pareto II) variate whose tail falls as x^-alpha.
+func lomax(r *rand.Rand, scale, alpha float64, hi int) int {
+	u := 1 - r.Float64() // (0, 1]
+	x := scale * (math.Pow(u, -1/(alpha-1)) - 1)
+	if x >= float64(hi) || math.IsInf(x, 0) || math.IsNaN(x) {
+		return hi
+	}
+	return int(x)
+}

@@ -1,0 +1,344 @@
+package model
+
+import (
+	"math"
+
+	"github.com/insurgo/insurgo/sim"
+)
+
+// newMonth runs the monthly mechanisms on the first day of month d.Month:
+// the posture decision, intelligence, upkeep, attrition, recruitment,
+// movement and cell splits; then it recomputes every attack rate.
+func (w *World) newMonth(d sim.Day) {
+	c := w.c
+	p := c.p
+	first := w.month < 0
+	w.month = d.Month
+	m := d.Month
+
+	if !first {
+		lossRate := float64(w.raidLost) / math.Max(1, float64(w.fightersStart))
+		w.pressure += (lossRate - w.pressure) / p.Posture.Memory
+		w.notoriety += (float64(w.claimedMonth)/p.Recruitment.NotorietyRef - w.notoriety) / p.Recruitment.NotorietyMemory
+	}
+	if p.Posture.Mode == Slowdown {
+		switch {
+		case !w.slowed && w.pressure > p.Posture.Threshold:
+			w.slowed = true
+		case w.slowed && w.pressure < p.Posture.Release:
+			w.slowed = false
+		}
+	}
+	w.raidLost, w.claimedMonth, w.attacksMonth = 0, 0, 0
+
+	// Drop dead cells (order kept) and re-anchor the excitation.
+	live := w.cells[:0]
+	for _, cl := range w.cells {
+		if !cl.dead {
+			cl.exc *= w.excG
+			live = append(live, cl)
+		}
+	}
+	clear(w.cells[len(live):])
+	w.cells = live
+	w.excG = 1
+	w.excTotal = 0
+	for i := range w.cells {
+		w.excTotal += w.cells[i].exc
+	}
+
+	// Intelligence: informants accrue toward 1, knowledge decays.
+	in := p.Intel
+	hide := 0.0
+	if w.slowed {
+		hide = p.Posture.Hide
+	}
+	for i := range w.cells {
+		cl := &w.cells[i]
+		reg := &c.regions[cl.region]
+		gain := in.Informants * reg.presence * (1 - reg.terrain/2) * (1 - hide)
+		cl.intel += gain*(1-cl.intel) - in.Decay*cl.intel
+		cl.intel = math.Min(1, math.Max(0, cl.intel))
+	}
+
+	// Upkeep and attrition.
+	k := p.ISK
+	sc := &c.scopes
+	for i := range w.cells {
+		cl := &w.cells[i]
+		f := float64(cl.fighters)
+		cl.money = math.Min(cl.money+k.Income*f, math.Max(cl.money, k.Income*f*k.StockMonths))
+		cl.explosives = math.Min(cl.explosives+k.Supply*f, math.Max(cl.explosives, k.Supply*f*k.StockMonths))
+		if k.Attrition > 0 {
+			w.lose(i, binomial(w.rAttr, cl.fighters, k.Attrition))
+		}
+	}
+
+	w.recruit(m)
+	w.move(m)
+
+	// Splits.
+	for i, n := 0, len(w.cells); i < n; i++ {
+		cl := &w.cells[i]
+		if cl.dead || cl.fighters < k.SplitSize {
+			continue
+		}
+		half := cl.fighters / 2
+		hv := cl.volunteers / 2
+		cl.fighters -= half
+		cl.volunteers -= hv
+		money, expl := cl.money/2, cl.explosives/2
+		cl.money -= money
+		cl.explosives -= expl
+		region, intel, skill := cl.region, cl.intel, cl.skill
+		j := w.newCell(region, half, hv, intel)
+		w.cells[j].money, w.cells[j].explosives, w.cells[j].skill = money, expl, skill
+	}
+
+	var f int64
+	for i := range w.cells {
+		f += int64(w.cells[i].fighters)
+	}
+	w.fightersStart = f
+	w.refreshAll()
+
+	// Propaganda output that gets through.
+	var out float64
+	for l, o := range c.langOut[m] {
+		o *= w.ideologueFactor
+		out += o
+		w.hs.add(iPropaganda, m, int64(math.Round(o)), sc.language[l])
+	}
+	w.hs.add(iPropaganda, m, int64(math.Round(out)), 0)
+}
+
+// recruit draws each pool's recruits for month m and places them.
+func (w *World) recruit(m int) {
+	c := w.c
+	p := c.p
+	re := p.Recruitment
+	sc := &c.scopes
+	deter := math.Exp(-re.LossWeight * w.pressure)
+	notor := 1 + re.NotorietyWeight*w.notoriety
+	for pi := range c.pools {
+		pl := &c.pools[pi]
+		if m < pl.from {
+			continue
+		}
+		var out float64
+		for _, l := range pl.langs {
+			out += c.langOut[m][l]
+		}
+		out *= w.ideologueFactor
+		reach := 1 - math.Exp(-out/p.Media.Saturation)
+		if c.counter[m] {
+			reach *= 1 - p.Media.CounterStrength
+		}
+		reg := &c.regions[pl.region]
+		mean := pl.size * pl.susc * reach * notor * (1 + re.GrievanceWeight*reg.grievance) * deter
+		n := poisson(w.rRec, mean)
+		if n == 0 {
+			continue
+		}
+		dest := pl.region
+		if pl.foreign {
+			if len(pl.entries) == 0 {
+				continue
+			}
+			e := reg.edges[pl.entries[w.rRec.IntN(len(pl.entries))]]
+			n = binomial(w.rRec, n, 1-e.diff)
+			if n == 0 {
+				continue
+			}
+			dest = e.to
+			w.hs.add(iArrivals, m, int64(n), 0)
+			if e.border >= 0 {
+				w.hs.add(iArrivals, m, int64(n), sc.border[e.border])
+			}
+		}
+		vol := binomial(w.rRec, n, re.VolunteerShare)
+		dr := &c.regions[dest]
+		w.hs.add(iRecruits, m, int64(n), 0, sc.country[dr.country], sc.group[dr.group], sc.pool[pi])
+		w.place(dest, n, vol)
+	}
+}
+
+// place adds n recruits (vol of them volunteers) to a random live cell of
+// region r, or to the region's founders, who form a new cell once there
+// are enough of them.
+func (w *World) place(r, n, vol int) {
+	count := 0
+	for i := range w.cells {
+		if !w.cells[i].dead && w.cells[i].region == r {
+			count++
+		}
+	}
+	if count > 0 {
+		k := w.rRec.IntN(count)
+		for i := range w.cells {
+			cl := &w.cells[i]
+			if cl.dead || cl.region != r {
+				continue
+			}
+			if k == 0 {
+				cl.fighters += n
+				cl.volunteers += vol
+				return
+			}
+			k--
+		}
+	}
+	w.pending[r] += n
+	if w.pending[r] >= w.c.p.ISK.NewCellSize {
+		w.newCell(r, w.pending[r], vol, w.c.p.Intel.Initial)
+		w.pending[r] = 0
+	}
+}
+
+// move lets each cell, with probability movement.rate, weigh its region
+// against its neighbours and move.
+func (w *World) move(m int) {
+	c := w.c
+	p := c.p
+	mv := p.Movement
+	if mv.Rate <= 0 {
+		return
+	}
+	// Raid risk per cell and unit intel, by country.
+	var nAF, nPK int
+	for i := range w.cells {
+		if w.cells[i].dead {
+			continue
+		}
+		reg := &c.regions[w.cells[i].region]
+		if reg.isAF {
+			nAF++
+		} else if reg.isPK {
+			nPK++
+		}
+	}
+	riskAF := c.raidsPM[m] * c.raidQuality[m] / math.Max(1, float64(nAF))
+	riskPK := p.Pakistan.PerMonth * p.Pakistan.Quality / math.Max(1, float64(nPK))
+	risk := func(r int, intel float64) float64 {
+		reg := &c.regions[r]
+		var x float64
+		switch {
+		case reg.isAF:
+			x = riskAF
+		case reg.isPK:
+			x = riskPK
+		}
+		return x * intel * (1 - reg.terrain/2)
+	}
+	score := func(r int, intel, diff float64) float64 {
+		reg := &c.regions[r]
+		return mv.OpportunityWeight*reg.opp + mv.RecruitWeight*reg.recruit - mv.RiskWeight*risk(r, intel) - diff
+	}
+	sc := &c.scopes
+	var ws []float64
+	for i := range w.cells {
+		cl := &w.cells[i]
+		if cl.dead || w.rMove.Float64() >= mv.Rate {
+			continue
+		}
+		reg := &c.regions[cl.region]
+		ws = ws[:0]
+		best := score(cl.region, cl.intel, 0)
+		ws = append(ws, best)
+		for _, e := range reg.edges {
+			if c.regions[e.to].abroad {
+				ws = append(ws, math.Inf(-1))
+				continue
+			}
+			s := score(e.to, w.intelAfter(cl, e), e.diff)
+			ws = append(ws, s)
+			best = math.Max(best, s)
+		}
+		var sum float64
+		for k, s := range ws {
+			ws[k] = math.Exp((s - best) / mv.Temperature)
+			sum += ws[k]
+		}
+		u := w.rMove.Float64() * sum
+		choice := 0
+		for k, x := range ws {
+			if u < x {
+				choice = k
+				break
+			}
+			u -= x
+		}
+		if choice == 0 {
+			continue
+		}
+		e := reg.edges[choice-1]
+		if w.rMove.Float64() < e.diff {
+			continue // turned back at the crossing
+		}
+		cl.intel = w.intelAfter(cl, e)
+		cl.region = e.to
+		dr := &c.regions[e.to]
+		w.hs.add(iMoves, m, 1, 0, sc.group[dr.group])
+		if e.border >= 0 {
+			w.hs.add(iMoves, m, 1, sc.border[e.border])
+		}
+		if w.rec.KeepEvents() {
+			b := "internal"
+			if e.border >= 0 {
+				b = c.borders[e.border].name
+			}
+			w.rec.Event(sim.Event{Day: w.day, Kind: "move", Type: b, Region: dr.name, Size: int64(cl.fighters)})
+		}
+	}
+}
+
+// intelAfter is the intel on cl after it crosses edge e.
+func (w *World) intelAfter(cl *cell, e edge) float64 {
+	if e.border >= 0 {
+		return cl.intel * w.c.borders[e.border].sharing
+	}
+	return cl.intel * (1 - w.c.p.Intel.MoveLoss)
+}
+
+// monthEnd sets the month-end gauges and observes the month's attacks.
+func (w *World) monthEnd(d sim.Day) {
+	c := w.c
+	sc := &c.scopes
+	m := d.Month
+	// Country and group scopes come right after total (see newScopeTable).
+	nc := 1 + len(sc.countries) + len(Groups)
+	if len(w.gauge) < 3*nc {
+		w.gauge = make([]int64, 3*nc)
+	}
+	clear(w.gauge)
+	fs, cs, vs := w.gauge[:nc], w.gauge[nc:2*nc], w.gauge[2*nc:3*nc]
+	for i := range w.cells {
+		cl := &w.cells[i]
+		if cl.dead {
+			continue
+		}
+		reg := &c.regions[cl.region]
+		for _, s := range [3]int{0, sc.country[reg.country], sc.group[reg.group]} {
+			fs[s] += int64(cl.fighters)
+			cs[s]++
+			vs[s] += int64(cl.volunteers)
+		}
+	}
+	// Gauges in total, every country and every group (zeros included).
+	set := func(s int) {
+		w.hs.set(iFighters, m, fs[s], s)
+		w.hs.set(iCells, m, cs[s], s)
+		w.hs.set(iVolunteers, m, vs[s], s)
+	}
+	set(0)
+	for _, s := range sc.country {
+		set(s)
+	}
+	for _, s := range sc.group {
+		set(s)
+	}
+	if w.slowed {
+		w.hs.set(iSlowed, m, 1, 0)
+	}
+	w.rec.Observe(SampleAttacksPM, w.attacksMonth)
+}

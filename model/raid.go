@@ -1,0 +1,231 @@
+package model
+
+import (
+	"math"
+
+	"github.com/insurgo/insurgo/sim"
+)
+
+// raid mounts one raid: by the GDI in Afghanistan (gdi) or by Pakistan's
+// forces in KP. The force picks the cell it knows best (weight
+// intel^sharpness, more near a named leader); the raid hits with
+// probability quality * intel * (1 - terrain/2).
+func (w *World) raid(d sim.Day, gdi bool) {
+	c := w.c
+	p := c.p
+	sc := &c.scopes
+	country := "pakistan"
+	quality, killFrac := p.Pakistan.Quality, p.Pakistan.KillFraction
+	if gdi {
+		country = "afghanistan"
+		quality, killFrac = c.raidQuality[d.Month], p.Raids.KillFraction
+	}
+	cs := -1
+	if ci, ok := sc.countryIdx[country]; ok {
+		cs = sc.country[ci]
+	}
+	m := d.Month
+	w.hs.add(iRaids, m, 1, 0)
+	if cs >= 0 {
+		w.hs.add(iRaids, m, 1, cs)
+	}
+
+	// Target choice.
+	var total float64
+	sharp := p.Raids.Sharpness
+	for i := range w.cells {
+		cl := &w.cells[i]
+		reg := &c.regions[cl.region]
+		if cl.dead || (gdi && !reg.isAF) || (!gdi && !reg.isPK) {
+			continue
+		}
+		total += w.raidWeight(cl, sharp)
+	}
+	if total <= 0 {
+		return
+	}
+	u := w.rRaid.Float64() * total
+	pick := -1
+	for i := range w.cells {
+		cl := &w.cells[i]
+		reg := &c.regions[cl.region]
+		if cl.dead || (gdi && !reg.isAF) || (!gdi && !reg.isPK) {
+			continue
+		}
+		wt := w.raidWeight(cl, sharp)
+		if wt <= 0 {
+			continue
+		}
+		pick = i
+		if u < wt {
+			break
+		}
+		u -= wt
+	}
+	if pick < 0 {
+		return
+	}
+	cl := &w.cells[pick]
+	reg := &c.regions[cl.region]
+	gs := sc.group[reg.group]
+	w.hs.add(iRaids, m, 1, gs)
+	hit := w.rRaid.Float64() < quality*cl.intel*(1-reg.terrain/2)
+	killed := 0
+	if hit {
+		w.hs.add(iRaidHits, m, 1, 0, sc.country[reg.country], gs)
+		killed = max(1, binomial(w.rRaid, cl.fighters, killFrac))
+		cl.money *= 1 - p.Raids.Seizure
+		cl.explosives *= 1 - p.Raids.Seizure
+		if cl.cmdUntil <= w.day && w.rRaid.Float64() < p.Raids.CommanderKill {
+			cl.cmdUntil = w.day + expDays(w.rLead, c.ranks[c.commanderRank].SuccessionDays)
+			w.nextCmdDay = min(w.nextCmdDay, cl.cmdUntil)
+			w.hs.add(iCommanders, m, 1, 0, sc.country[reg.country], gs)
+		}
+		// Named leaders based in the region may be caught.
+		if w.leadersIn[cl.region] > 0 && p.Raids.SeniorKill > 0 {
+			for li, l := range c.leaders {
+				if l.region == cl.region && !w.leaderVacant[li] && w.rRaid.Float64() < p.Raids.SeniorKill {
+					w.killLeader(li, d)
+				}
+			}
+		}
+		// Captures talk: intel on the cell and its siblings (same group).
+		ci := p.Raids.CaptureIntel
+		if ci > 0 {
+			g := reg.group
+			for j := range w.cells {
+				o := &w.cells[j]
+				if !o.dead && c.regions[o.region].group == g {
+					o.intel += ci * (1 - o.intel)
+				}
+			}
+		}
+		w.raidLost += int64(min(killed, cl.fighters))
+		w.lose(pick, killed)
+		if !w.cells[pick].dead {
+			w.refresh(pick)
+		}
+	}
+	if w.rec.KeepEvents() {
+		kind := "pakistan"
+		if gdi {
+			kind = "gdi"
+		}
+		w.rec.Event(sim.Event{Day: d.Index, Kind: "raid", Type: kind, Region: reg.name, Size: int64(killed), Flag: hit})
+	}
+}
+
+// raidWeight is the targeting weight of a cell.
+func (w *World) raidWeight(cl *cell, sharp float64) float64 {
+	var x float64
+	switch sharp {
+	case 0:
+		x = 1
+	case 1:
+		x = cl.intel
+	case 2:
+		x = cl.intel * cl.intel
+	default:
+		x = math.Pow(cl.intel, sharp)
+	}
+	if w.leadersIn[cl.region] > 0 {
+		x *= 1 + w.c.p.Raids.LeaderPriority
+	}
+	return x
+}
+
+// killLeader removes named leader li from post until a successor arrives.
+func (w *World) killLeader(li int, d sim.Day) {
+	if w.leaderVacant[li] {
+		return
+	}
+	c := w.c
+	l := &c.leaders[li]
+	w.leaderVacant[li] = true
+	w.leaderUntil[li] = d.Index + expDays(w.rLead, c.ranks[l.rank].SuccessionDays)
+	w.leadersIn[l.region]--
+	w.nextLeaderDay = min(w.nextLeaderDay, w.leaderUntil[li])
+	w.hs.add(iLeadersKilled, d.Month, 1, 0, l.countryS)
+	if w.rec.KeepEvents() {
+		w.rec.Event(sim.Event{Day: d.Index, Kind: "leader_killed", Type: c.ranks[l.rank].Name, Region: c.regions[l.region].name})
+	}
+	w.updateLeaders()
+	w.refreshAll()
+}
+
+// leaderEvents applies the scripted kills and successions due on day d.
+func (w *World) leaderEvents(d sim.Day) {
+	c := w.c
+	changed := false
+	for li, l := range c.leaders {
+		if w.leaderVacant[li] && w.leaderUntil[li] <= d.Index {
+			w.leaderVacant[li] = false
+			w.leadersIn[l.region]++
+			changed = true
+		}
+	}
+	for li, l := range c.leaders {
+		if l.killed == d.Index {
+			w.killLeader(li, d)
+		}
+	}
+	if changed {
+		w.updateLeaders()
+		w.refreshAll()
+	}
+	w.nextLeaderDay = w.leaderHorizon(d.Index)
+}
+
+// leaderHorizon returns the first day after day on which a leader event is
+// due.
+func (w *World) leaderHorizon(day int) int {
+	next := math.MaxInt
+	for li, l := range w.c.leaders {
+		if l.killed > day {
+			next = min(next, l.killed)
+		}
+		if w.leaderVacant[li] {
+			next = min(next, max(day+1, w.leaderUntil[li]))
+		}
+	}
+	return next
+}
+
+// updateLeaders recomputes the tempo factor of each group from the vacant
+// posts over it, and the propaganda factor from vacant ideologues.
+func (w *World) updateLeaders() {
+	c := w.c
+	for g := range w.groupFactor {
+		f := 1.0
+		for _, li := range c.chain[g] {
+			if w.leaderVacant[li] {
+				f *= 1 - c.ranks[c.leaders[li].rank].Effect
+			}
+		}
+		w.groupFactor[g] = f
+	}
+	w.ideologueFactor = 1
+	for li, l := range c.leaders {
+		if l.ideolog && w.leaderVacant[li] {
+			w.ideologueFactor = 1 - c.p.Media.IdeologueEffect
+		}
+	}
+}
+
+// commandersReturn refreshes cells whose commander is replaced today and
+// finds the next such day.
+func (w *World) commandersReturn(d sim.Day) {
+	next := math.MaxInt
+	for i := range w.cells {
+		cl := &w.cells[i]
+		if cl.dead {
+			continue
+		}
+		if cl.cmdUntil == d.Index {
+			w.refresh(i)
+		} else if cl.cmdUntil > d.Index {
+			next = min(next, cl.cmdUntil)
+		}
+	}
+	w.nextCmdDay = next
+}
