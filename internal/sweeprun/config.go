@@ -1,0 +1,388 @@
+package sweeprun
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/insurgo/insurgo/sim"
+	"github.com/insurgo/insurgo/sim/sweep"
+)
+
+// ErrSweepFile is wrapped by every problem in a sweep file.
+var ErrSweepFile = errors.New("sweeprun: bad sweep file")
+
+// Error is one problem in a sweep file: the file, the line where known
+// (0 when not), the key concerned and what was expected.
+type Error struct {
+	File string
+	Line int
+	Key  string
+	Msg  string
+}
+
+// Error formats e as "file:line: key: msg".
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+	}
+	if e.Key != "" {
+		b.WriteString(": " + e.Key)
+	}
+	b.WriteString(": " + e.Msg)
+	return b.String()
+}
+
+// Unwrap returns ErrSweepFile.
+func (e *Error) Unwrap() error { return ErrSweepFile }
+
+// Errors lists every problem found in a sweep file, in file order.
+type Errors []*Error
+
+// Error lists the problems one per line.
+func (es Errors) Error() string {
+	s := make([]string, len(es))
+	for i, e := range es {
+		s[i] = e.Error()
+	}
+	return strings.Join(s, "\n")
+}
+
+// Unwrap returns the problems, for errors.Is and errors.As.
+func (es Errors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
+// Config is a parsed sweep file.
+type Config struct {
+	Source      string // the file it came from, as named in errors
+	Name        string
+	Description string
+	// Extends is the base scenario as written: a shipped name or a path,
+	// relative to the sweep file's directory.
+	Extends string
+	// Base is Extends resolved: a shipped name, or an absolute path.
+	Base         string
+	Design       string // one of sweep.Kinds
+	Size         int
+	MorrisLevels int
+	Replicates   int
+	Seed         uint64
+	Params       []sweep.Param
+	Outputs      []sim.Window
+
+	raw []byte // the file as read
+}
+
+// Spec returns the design specification of c.
+func (c *Config) Spec() sweep.Spec {
+	return sweep.Spec{Kind: c.Design, Params: c.Params, Size: c.Size, MorrisLevels: c.MorrisLevels, Seed: c.Seed}
+}
+
+// file is the TOML form of a sweep file.
+type file struct {
+	Sweep struct {
+		Name         string      `toml:"name"`
+		Description  string      `toml:"description"`
+		Extends      string      `toml:"extends"`
+		Design       string      `toml:"design"`
+		Size         int         `toml:"size"`
+		MorrisLevels int         `toml:"morris_levels"`
+		Replicates   int         `toml:"replicates"`
+		Seed         int64       `toml:"seed"`
+		Params       []paramDoc  `toml:"param"`
+		Outputs      []outputDoc `toml:"output"`
+	} `toml:"sweep"`
+}
+
+type paramDoc struct {
+	Key     string    `toml:"key"`
+	Range   []float64 `toml:"range"`
+	Levels  []float64 `toml:"levels"`
+	Dist    string    `toml:"dist"`
+	Mode    *float64  `toml:"mode"`
+	Mean    *float64  `toml:"mean"`
+	SD      *float64  `toml:"sd"`
+	Integer bool      `toml:"integer"`
+}
+
+type outputDoc struct {
+	Name      string `toml:"name"`
+	Metric    string `toml:"metric"`
+	Scope     string `toml:"scope"`
+	Of        string `toml:"of"`
+	From      string `toml:"from"`
+	To        string `toml:"to"`
+	Statistic string `toml:"statistic"`
+}
+
+// reserved are column names of the results table.
+var reserved = map[string]bool{"point": true, "replicate": true}
+
+// ReadConfig reads and parses the sweep file at path.
+func ReadConfig(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, Errors{{File: path, Msg: err.Error()}}
+	}
+	return ParseConfig(path, data)
+}
+
+// ParseConfig parses a sweep file read from name. It returns every
+// problem it finds as Errors. It checks the file alone; parameter keys and
+// outputs are checked against the base scenario by Plan.
+func ParseConfig(name string, data []byte) (*Config, error) {
+	var f file
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&f)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, Errors{{File: name, Line: pe.Position.Line, Key: pe.LastKey, Msg: pe.Message}}
+		}
+		return nil, Errors{{File: name, Msg: err.Error()}}
+	}
+	loc := newLocator(string(data))
+	var es Errors
+	add := func(line int, key, format string, args ...any) {
+		es = append(es, &Error{File: name, Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
+	}
+	for _, k := range md.Undecoded() {
+		add(loc.key(k), k.String(), "unknown key")
+	}
+	s := f.Sweep
+	if !md.IsDefined("sweep") {
+		add(0, "sweep", "missing [sweep] table")
+		return nil, es
+	}
+	c := &Config{raw: data, Source: name, Name: s.Name, Description: s.Description, Extends: s.Extends,
+		Design: s.Design, Size: s.Size, MorrisLevels: s.MorrisLevels, Replicates: s.Replicates, Seed: uint64(s.Seed)}
+	if c.Name == "" {
+		c.Name = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	}
+	line := func(k string) int { return loc.key(toml.Key{"sweep", k}) }
+	switch {
+	case s.Extends == "":
+		add(0, "sweep.extends", "missing: the base scenario (a shipped name such as \"historical\", or a path)")
+	case strings.ContainsAny(s.Extends, `/\`) || strings.HasSuffix(s.Extends, ".toml"):
+		p := s.Extends
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(filepath.Dir(name), p)
+		}
+		if abs, err := filepath.Abs(p); err == nil {
+			p = abs
+		}
+		c.Base = p
+	default:
+		c.Base = s.Extends
+	}
+	if !md.IsDefined("sweep", "design") {
+		add(0, "sweep.design", "missing: one of %v", sweep.Kinds)
+	} else if !contains(sweep.Kinds, s.Design) {
+		add(line("design"), "sweep.design", "want one of %v, got %q", sweep.Kinds, s.Design)
+	}
+	if !md.IsDefined("sweep", "size") {
+		add(0, "sweep.size", "missing (grid: values per parameter; lhs: points; sobol: base samples; morris: trajectories)")
+	} else if s.Size < 1 {
+		add(line("size"), "sweep.size", "must be >= 1, got %d", s.Size)
+	}
+	if md.IsDefined("sweep", "morris_levels") && s.Design != sweep.Morris {
+		add(line("morris_levels"), "sweep.morris_levels", "only for design = \"morris\"")
+	}
+	if !md.IsDefined("sweep", "replicates") {
+		c.Replicates = 1
+	} else if s.Replicates < 1 {
+		add(line("replicates"), "sweep.replicates", "must be >= 1, got %d", s.Replicates)
+	}
+	if !md.IsDefined("sweep", "seed") {
+		c.Seed = 1
+	} else if s.Seed < 0 {
+		add(line("seed"), "sweep.seed", "must be >= 0, got %d", s.Seed)
+	}
+
+	names := map[string]bool{}
+	if len(s.Params) == 0 {
+		add(0, "sweep.param", "no [[sweep.param]]: a sweep varies at least one parameter")
+	}
+	for i, p := range s.Params {
+		ln := loc.nth("sweep.param", i)
+		key := fmt.Sprintf("sweep.param[%d]", i+1)
+		if p.Key != "" {
+			key += " " + p.Key
+		}
+		q := sweep.Param{Name: p.Key, Levels: p.Levels, Dist: p.Dist, Integer: p.Integer}
+		switch {
+		case p.Key == "":
+			add(ln, key, "missing key: the dotted scenario key to vary, such as \"raids.per_month\"")
+			continue
+		case names[p.Key]:
+			add(ln, key, "varied twice")
+			continue
+		case reserved[p.Key]:
+			add(ln, key, "%q is a column of the results table; it cannot be a parameter", p.Key)
+			continue
+		}
+		names[p.Key] = true
+		switch {
+		case len(p.Levels) > 0 && len(p.Range) > 0:
+			add(ln, key, "range and levels are exclusive")
+			continue
+		case len(p.Levels) > 0:
+			// Equally likely discrete values.
+		case len(p.Range) == 2:
+			q.Min, q.Max = p.Range[0], p.Range[1]
+		default:
+			add(ln, key, "want range = [min, max] or levels = [v1, v2, ...], got range of %d values", len(p.Range))
+			continue
+		}
+		if p.Mode != nil {
+			q.Mode = *p.Mode
+		} else if p.Dist == sweep.Triangular {
+			add(ln, key, "dist = \"triangular\" needs mode")
+			continue
+		}
+		if p.Mean != nil || p.SD != nil {
+			if p.Dist != sweep.Normal {
+				add(ln, key, "mean and sd are only for dist = \"normal\"")
+				continue
+			}
+		}
+		if p.Dist == sweep.Normal {
+			if p.Mean == nil || p.SD == nil {
+				add(ln, key, "dist = \"normal\" needs mean and sd (truncated to range)")
+				continue
+			}
+			q.Mean, q.SD = *p.Mean, *p.SD
+		}
+		if err := q.Validate(); err != nil {
+			add(ln, key, "%s", strings.TrimPrefix(err.Error(), sweep.ErrParam.Error()+": "+p.Key+": "))
+			continue
+		}
+		c.Params = append(c.Params, q)
+	}
+
+	if len(s.Outputs) == 0 {
+		add(0, "sweep.output", "no [[sweep.output]]: a sweep keeps at least one output statistic")
+	}
+	outs := map[string]bool{}
+	for i, o := range s.Outputs {
+		ln := loc.nth("sweep.output", i)
+		key := fmt.Sprintf("sweep.output[%d]", i+1)
+		if o.Name != "" {
+			key += " " + o.Name
+		}
+		w := sim.Window{Name: o.Name, Metric: o.Metric, Scope: o.Scope, Of: o.Of, Statistic: o.Statistic}
+		bad := false
+		switch {
+		case o.Name == "":
+			add(ln, key, "missing name")
+			bad = true
+		case outs[o.Name] || names[o.Name] || reserved[o.Name]:
+			add(ln, key, "name %q is already a column (output, parameter, point or replicate)", o.Name)
+			bad = true
+		}
+		outs[o.Name] = true
+		if o.Metric == "" {
+			add(ln, key, "missing metric")
+			bad = true
+		}
+		if w.Scope == "" {
+			w.Scope = "total"
+		}
+		if !contains(sim.StatKinds, o.Statistic) {
+			add(ln, key, "statistic: want one of %v, got %q", sim.StatKinds, o.Statistic)
+			bad = true
+		}
+		var err error
+		if w.From, err = sim.ParseMonth(o.From); err != nil {
+			add(ln, key, "from: want YYYY-MM, got %q", o.From)
+			bad = true
+		}
+		if w.To, err = sim.ParseMonth(o.To); err != nil {
+			add(ln, key, "to: want YYYY-MM, got %q", o.To)
+			bad = true
+		}
+		if !bad {
+			c.Outputs = append(c.Outputs, w)
+		}
+	}
+	if len(es) == 0 {
+		if _, err := c.Spec().PointCount(); err != nil {
+			add(line("size"), "sweep", "%v", err)
+		}
+	}
+	if len(es) > 0 {
+		return nil, es
+	}
+	return c, nil
+}
+
+func contains(xs []string, x string) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// locator finds the lines of tables and keys in a sweep file, for error
+// messages (the TOML decoder does not report them).
+type locator struct {
+	lines []string
+}
+
+func newLocator(text string) *locator { return &locator{lines: strings.Split(text, "\n")} }
+
+var headerRE = regexp.MustCompile(`^\s*\[\[?\s*([A-Za-z0-9_.\s"]+?)\s*\]\]?`)
+
+// nth returns the line of the n-th (0-based) [[table]] header.
+func (l *locator) nth(table string, n int) int {
+	for i, s := range l.lines {
+		m := headerRE.FindStringSubmatch(s)
+		if m != nil && strings.HasPrefix(strings.TrimSpace(s), "[[") && strings.ReplaceAll(m[1], " ", "") == table {
+			if n == 0 {
+				return i + 1
+			}
+			n--
+		}
+	}
+	return 0
+}
+
+// key returns the line of a key: for sweep.x, the line of x within the
+// [sweep] table; for keys inside arrays of tables, the line of the first
+// matching header. 0 when not found.
+func (l *locator) key(k toml.Key) int {
+	if len(k) == 0 {
+		return 0
+	}
+	table := strings.Join(k[:len(k)-1], ".")
+	last := k[len(k)-1]
+	cur := ""
+	keyRE := regexp.MustCompile(`^\s*"?` + regexp.QuoteMeta(last) + `"?\s*=`)
+	for i, s := range l.lines {
+		if m := headerRE.FindStringSubmatch(s); m != nil {
+			cur = strings.ReplaceAll(m[1], " ", "")
+			if cur == strings.Join(k, ".") {
+				return i + 1
+			}
+			continue
+		}
+		if cur == table && keyRE.MatchString(s) {
+			return i + 1
+		}
+	}
+	return 0
+}

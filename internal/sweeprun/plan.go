@@ -1,0 +1,209 @@
+package sweeprun
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/insurgo/insurgo/internal/atomicfile"
+	"github.com/insurgo/insurgo/sim/sweep"
+)
+
+// PlanOptions configures Plan.
+type PlanOptions struct {
+	Dir    string // the sweep directory; created if missing
+	Shards int    // number of shards, >= 1
+	Engine string // the engine version recorded in the manifest
+	// Force replans into a directory holding another plan, deleting its
+	// shards and results.
+	Force bool
+}
+
+// planFiles are the files and directories a sweep directory holds.
+var planFiles = []string{"manifest.json", "design.csv", "sweep.toml", "shards", "results.parquet", "results.csv", "points.csv", "analysis", "slurm", "logs"}
+
+// Plan checks c against its base scenario, builds the design and writes
+// the sweep directory: sweep.toml, design.csv and manifest.json (last, so
+// a directory with a manifest is a whole plan). Planning the same sweep
+// with the same shards into its own directory again changes nothing.
+func Plan(c *Config, load Loader, o PlanOptions) (*Manifest, error) {
+	if o.Shards < 1 {
+		return nil, fmt.Errorf("%w: shards must be >= 1, got %d", sweep.ErrDesign, o.Shards)
+	}
+	m, err := load(c.Base)
+	if err != nil {
+		return nil, err
+	}
+	cal, err := m.Calendar()
+	if err != nil {
+		return nil, err
+	}
+	var es Errors
+	loc := newLocator(string(c.raw))
+	for i, p := range c.Params {
+		for _, u := range []float64{0, 1} {
+			if err := m.CheckKey(p.Name, p.Value(u), p.Integer); err != nil {
+				es = append(es, &Error{File: c.Source, Line: loc.nth("sweep.param", i), Key: fmt.Sprintf("sweep.param[%d] %s", i+1, p.Name), Msg: err.Error()})
+				break
+			}
+		}
+	}
+	for i, w := range c.Outputs {
+		err := m.CheckOutput(w)
+		if err == nil {
+			_, _, err = w.Bind(&cal)
+		}
+		if err != nil {
+			es = append(es, &Error{File: c.Source, Line: loc.nth("sweep.output", i), Key: fmt.Sprintf("sweep.output[%d] %s", i+1, w.Name), Msg: err.Error()})
+		}
+	}
+	if len(es) > 0 {
+		return nil, es
+	}
+	d, err := sweep.New(c.Spec())
+	if err != nil {
+		return nil, err
+	}
+	block := 1
+	switch c.Design {
+	case sweep.Sobol:
+		block = sweep.SobolBlock(len(c.Params))
+	case sweep.Morris:
+		block = len(c.Params) + 1
+	}
+	shards, err := sweep.Shards(d.Len(), o.Shards, block)
+	if err != nil {
+		return nil, err
+	}
+	man := &Manifest{Format: ManifestFormat, Engine: o.Engine, Name: c.Name, Description: c.Description,
+		Base: c.Base, BaseHash: m.Hash(), Design: c.Design, Size: c.Size, MorrisLevels: d.MorrisLevels,
+		Replicates: c.Replicates, Seed: c.Seed, Points: d.Len(), Shards: shards}
+	if c.Design != sweep.Morris {
+		man.MorrisLevels = 0
+	}
+	for _, p := range c.Params {
+		man.Params = append(man.Params, paramInfo(p))
+	}
+	for _, w := range c.Outputs {
+		man.Outputs = append(man.Outputs, outputInfo(w))
+	}
+	man.Hash = man.computeHash()
+
+	if err := prepareDir(o.Dir, man, o.Force); err != nil {
+		return nil, err
+	}
+	if err := atomicfile.WriteBytes(filepath.Join(o.Dir, "sweep.toml"), c.raw); err != nil {
+		return nil, err
+	}
+	if err := writeDesign(filepath.Join(o.Dir, "design.csv"), man.ParamNames(), d.Points); err != nil {
+		return nil, err
+	}
+	b, err := json.MarshalIndent(man, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	if err := atomicfile.WriteBytes(filepath.Join(o.Dir, "manifest.json"), append(b, '\n')); err != nil {
+		return nil, err
+	}
+	return man, nil
+}
+
+// prepareDir makes dir ready for the plan man.
+func prepareDir(dir string, man *Manifest, force bool) error {
+	ents, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return os.MkdirAll(dir, 0o755)
+	case err != nil:
+		return err
+	case len(ents) == 0:
+		return nil
+	}
+	old, err := ReadManifest(dir)
+	if err == nil && old.Hash == man.Hash && len(old.Shards) == len(man.Shards) && old.Engine == man.Engine {
+		return nil // the same plan: keep its shards
+	}
+	if !force {
+		what := "files"
+		if err == nil {
+			what = fmt.Sprintf("another plan (hash %s, %d shards)", short(old.Hash), len(old.Shards))
+		}
+		return fmt.Errorf("%w: %s already holds %s; use another directory or -force to replace it", ErrSweepDir, dir, what)
+	}
+	for _, f := range planFiles {
+		if err := os.RemoveAll(filepath.Join(dir, f)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeDesign writes the design as CSV: point id, then the values.
+func writeDesign(path string, names []string, points [][]float64) error {
+	return atomicfile.Write(path, func(w io.Writer) error {
+		cw := csv.NewWriter(w)
+		rec := append([]string{colPoint}, names...)
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+		for i, p := range points {
+			rec = rec[:0]
+			rec = append(rec, strconv.Itoa(i))
+			for _, v := range p {
+				rec = append(rec, strconv.FormatFloat(v, 'g', -1, 64))
+			}
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+		cw.Flush()
+		return cw.Error()
+	})
+}
+
+// readDesign calls fn for each point in r of dir/design.csv, in order,
+// reading the file as a stream.
+func readDesign(dir string, names []string, r sweep.Range, fn func(id int, values []float64) error) error {
+	path := filepath.Join(dir, "design.csv")
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrSweepDir, err)
+	}
+	defer f.Close()
+	cr := csv.NewReader(f)
+	cr.ReuseRecord = true
+	head, err := cr.Read()
+	if err != nil {
+		return fmt.Errorf("%w: %s: %v", ErrSweepDir, path, err)
+	}
+	if len(head) != len(names)+1 {
+		return fmt.Errorf("%w: %s: %d columns, want %d", ErrSweepDir, path, len(head), len(names)+1)
+	}
+	vals := make([]float64, len(names))
+	for id := 0; id < r.End(); id++ {
+		rec, err := cr.Read()
+		if err != nil {
+			return fmt.Errorf("%w: %s: point %d: %v", ErrSweepDir, path, id, err)
+		}
+		if id < r.First {
+			continue
+		}
+		if rec[0] != strconv.Itoa(id) {
+			return fmt.Errorf("%w: %s: line %d holds point %q, want %d", ErrSweepDir, path, id+2, rec[0], id)
+		}
+		for j := range vals {
+			if vals[j], err = strconv.ParseFloat(rec[j+1], 64); err != nil {
+				return fmt.Errorf("%w: %s: line %d: %s: %v", ErrSweepDir, path, id+2, names[j], err)
+			}
+		}
+		if err := fn(id, vals); err != nil {
+			return err
+		}
+	}
+	return nil
+}
