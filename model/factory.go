@@ -54,6 +54,7 @@ type World struct {
 	month         int
 	day           int
 	raidLost      int64 // fighters lost to raids this month
+	leadersLost   int   // named leaders killed this month
 	fightersStart int64
 	claimedMonth  int64
 	attacksMonth  int64

@@ -17,7 +17,7 @@ func (w *World) newMonth(d sim.Day) {
 	m := d.Month
 
 	if !first {
-		lossRate := float64(w.raidLost) / math.Max(1, float64(w.fightersStart))
+		lossRate := float64(w.raidLost)/math.Max(1, float64(w.fightersStart)) + p.Posture.LeaderWeight*float64(w.leadersLost)
 		w.pressure += (lossRate - w.pressure) / p.Posture.Memory
 		w.notoriety += (float64(w.claimedMonth)/p.Recruitment.NotorietyRef - w.notoriety) / p.Recruitment.NotorietyMemory
 	}
@@ -29,7 +29,7 @@ func (w *World) newMonth(d sim.Day) {
 			w.slowed = false
 		}
 	}
-	w.raidLost, w.claimedMonth, w.attacksMonth = 0, 0, 0
+	w.raidLost, w.leadersLost, w.claimedMonth, w.attacksMonth = 0, 0, 0, 0
 
 	// Drop dead cells (order kept) and re-anchor the excitation.
 	live := w.cells[:0]

@@ -54,6 +54,9 @@ type Posture struct {
 	// ImpactBoost multiplies the weight of high-impact attack types while
 	// slowed (>= 1).
 	ImpactBoost float64 `toml:"impact_boost"`
+	// LeaderWeight is the pressure a named leader's death adds, on top of
+	// the loss rate (the leadership feels decapitation as pressure).
+	LeaderWeight float64 `toml:"leader_weight"`
 	// Hide is the share by which lying low cuts the intelligence the GDI
 	// gathers on cells while slowed (0..1).
 	Hide float64 `toml:"hide"`
@@ -263,7 +266,7 @@ func Default() Params {
 	return Params{
 		Posture: Posture{
 			Mode: Slowdown, Memory: 3, Threshold: 0.05, Release: 0.02,
-			Tempo: 0.35, SuicideBoost: 2, ImpactBoost: 3, Hide: 0.5,
+			Tempo: 0.35, SuicideBoost: 2, ImpactBoost: 3, LeaderWeight: 0, Hide: 0.5,
 		},
 		ISK: ISK{
 			FighterPerCell: 25, VolunteerShare: 0.03, Income: 1, Supply: 0.5,

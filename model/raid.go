@@ -144,6 +144,7 @@ func (w *World) killLeader(li int, d sim.Day) {
 	w.leaderVacant[li] = true
 	w.leaderUntil[li] = d.Index + expDays(w.rLead, c.ranks[l.rank].SuccessionDays)
 	w.leadersIn[l.region]--
+	w.leadersLost++
 	w.nextLeaderDay = min(w.nextLeaderDay, w.leaderUntil[li])
 	w.hs.add(iLeadersKilled, d.Month, 1, 0, l.countryS)
 	if w.rec.KeepEvents() {

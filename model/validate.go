@@ -344,6 +344,7 @@ func (p *Params) validateScalars(c *checker) {
 	}
 	c.atLeast("posture", "", "suicide_boost", po.SuicideBoost, 1)
 	c.atLeast("posture", "", "impact_boost", po.ImpactBoost, 1)
+	c.nonneg("posture", "", "leader_weight", po.LeaderWeight)
 	c.unit("posture", "", "hide", po.Hide)
 
 	k := p.ISK
