@@ -15,11 +15,12 @@ import (
 
 // Fan returns a fan chart of a monthly series of s: the median over
 // replicates as a line, the 50% (p25–p75) and 90% (p05–p95) bands around
-// it. For metric "attacks", the observed targets in the same scope whose
-// statistic is a sum or a mean per month are drawn over it as horizontal
-// segments across their months at their per-month mean, labelled with
-// their name and value; an end_value target is drawn as a point. The
-// error wraps ErrNoData if s has no such series or no months.
+// it. The observed targets of the same metric and scope whose statistic
+// is a sum or a mean per month are drawn over it as horizontal segments
+// across their months at their per-month mean (sum / months), labelled
+// with their name and value; an end_value target is drawn as a point in
+// its month. The error wraps ErrNoData if s has no such series or no
+// months.
 func Fan(s *report.Summary, metric, scope string) (*plot.Plot, error) {
 	se := s.Find(metric, scope)
 	if se == nil {
@@ -28,17 +29,15 @@ func Fan(s *report.Summary, metric, scope string) (*plot.Plot, error) {
 	if len(s.Months) == 0 {
 		return nil, fmt.Errorf("%w: %s has no months", ErrNoData, s.Scenario)
 	}
-	what := fmt.Sprintf("Monthly %s, %s", spaced(metric), scopeName(scope))
+	what := fmt.Sprintf("Monthly %s, %s", metricName(metric), scopeName(scope))
 	p := newPlot(runTitle(what, s), "month", metricUnit(metric))
 	addGrid(p)
 	if err := addFan(p, se); err != nil {
 		return nil, err
 	}
 	setMonthAxis(p, s)
-	if metric == "attacks" {
-		if err := addTargets(p, s, metric, scope); err != nil {
-			return nil, err
-		}
+	if err := addTargets(p, s, metric, scope); err != nil {
+		return nil, err
 	}
 	p.Y.Min = 0
 	if _, _, _, ymax := plotter.XYRange(seriesXYs(se.P95)); ymax <= 0 {

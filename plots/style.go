@@ -194,9 +194,18 @@ func setMonthAxis(p *plot.Plot, s *report.Summary) {
 // within the month.
 var gauges = map[string]bool{"fighters": true, "cells": true}
 
+// metricName is a readable name of a metric: "claimed" (attacks ISK
+// claimed, what the published counts count) reads "claimed attacks".
+func metricName(metric string) string {
+	if metric == "claimed" {
+		return "claimed attacks"
+	}
+	return strings.ReplaceAll(metric, "_", " ")
+}
+
 // metricUnit is the y-axis label of a monthly series of metric.
 func metricUnit(metric string) string {
-	name := strings.ReplaceAll(metric, "_", " ")
+	name := metricName(metric)
 	if gauges[metric] {
 		return name + " (at month end)"
 	}

@@ -148,31 +148,43 @@ func one(f func() (*plot.Plot, error)) func() ([]*plot.Plot, error) {
 	}
 }
 
-// FanScopes returns the scopes of the default fan charts of attacks:
-// total, every country, and every other scope an attacks target with a
-// sum, mean_per_month or end_value statistic refers to, in that order
-// without repeats.
-func FanScopes(s *report.Summary) []string {
-	var out []string
-	seen := map[string]bool{}
-	add := func(scope string) {
-		if !seen[scope] && s.Find("attacks", scope) != nil {
-			seen[scope] = true
-			out = append(out, scope)
+// FanSeries returns the series of the default fan charts of s, as
+// metric/scope keys: attacks in total and in each country with at least
+// 5% of all attacks (by mean over the run), then every metric and scope
+// that a target with a sum, mean_per_month or end_value statistic refers
+// to (claimed attacks, raids, ...), in target order, without repeats and
+// only where s has the series.
+func FanSeries(s *report.Summary) []sim.Key {
+	var out []sim.Key
+	seen := map[sim.Key]bool{}
+	add := func(metric, scope string) {
+		k := sim.Key{Metric: metric, Scope: scope}
+		if !seen[k] && s.Find(metric, scope) != nil {
+			seen[k] = true
+			out = append(out, k)
 		}
 	}
-	add("total")
+	add("attacks", "total")
+	sum := func(v []float64) float64 {
+		var t float64
+		for _, x := range v {
+			t += x
+		}
+		return t
+	}
+	var all float64
+	if t := s.Find("attacks", "total"); t != nil {
+		all = sum(t.Mean)
+	}
 	for _, se := range s.Series {
-		if se.Metric == "attacks" && strings.HasPrefix(se.Scope, "country:") {
-			add(se.Scope)
+		if se.Metric == "attacks" && strings.HasPrefix(se.Scope, "country:") && sum(se.Mean) >= 0.05*all {
+			add(se.Metric, se.Scope)
 		}
 	}
 	for _, t := range s.Targets {
 		switch t.Statistic {
 		case sim.Sum, sim.MeanPerMonth, sim.EndValue:
-			if t.Metric == "attacks" {
-				add(t.Scope)
-			}
+			add(t.Metric, t.Scope)
 		}
 	}
 	return out
@@ -181,8 +193,9 @@ func FanScopes(s *report.Summary) []string {
 // defaults lists the default figures of s in a fixed order.
 func defaults(s *report.Summary) []figure {
 	var fs []figure
-	for _, scope := range FanScopes(s) {
-		fs = append(fs, figure{"fan-attacks-" + fileScope(scope), one(func() (*plot.Plot, error) { return Fan(s, "attacks", scope) })})
+	for _, k := range FanSeries(s) {
+		name := "fan-" + fileScope(k.Metric) + "-" + fileScope(k.Scope)
+		fs = append(fs, figure{name, one(func() (*plot.Plot, error) { return Fan(s, k.Metric, k.Scope) })})
 	}
 	fs = append(fs,
 		figure{"tempo", one(func() (*plot.Plot, error) { return Tempo(s) })},
@@ -205,8 +218,9 @@ func DefaultNames(s *report.Summary) []string {
 }
 
 // WriteDefault draws the default figures of a run into dir (created if
-// need be) in the format: a fan chart of monthly attacks for each scope of
-// FanScopes (fan-attacks-total, fan-attacks-country-afghanistan, ...),
+// need be) in the format: a fan chart for each series of FanSeries
+// (fan-attacks-total, fan-attacks-country-afghanistan,
+// fan-claimed-country-afghanistan, ...),
 // tempo, where-groups, what-types, casualties-ccdf and strength. Each file
 // is written atomically. It returns the paths written, in order. A figure
 // with nothing to draw is skipped: if every problem was of that kind the
