@@ -26,6 +26,9 @@ func validate(s *Scenario, doc *document, work map[string]any, ch []*source, fou
 		if s.End.Before(s.Start) {
 			found.placef(ch, []string{"end"}, ErrRange, "must not be before start (%s), got %s",
 				s.Start.Format(time.DateOnly), s.End.Format(time.DateOnly))
+		} else if s.End.After(s.Start.AddDate(maxYears, 0, 0)) {
+			found.placef(ch, []string{"end"}, ErrRange, "must be within %d years of start (%s), got %s",
+				maxYears, s.Start.Format(time.DateOnly), s.End.Format(time.DateOnly))
 		} else if c, err := sim.NewCalendar(s.Start, s.End); err == nil {
 			cal = &c
 		}
@@ -61,6 +64,9 @@ func validate(s *Scenario, doc *document, work map[string]any, ch []*source, fou
 		found.place(ch, key, ErrRange, p.Msg)
 	}
 }
+
+// maxYears bounds a run's span.
+const maxYears = 100
 
 func utcDate(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
