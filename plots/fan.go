@@ -89,6 +89,9 @@ func band(lo, hi []float64, c draw.LineStyle) (*plotter.Polygon, error) {
 
 // addFan adds the bands and median of se to p, with legend entries.
 func addFan(p *plot.Plot, se *report.Series) error {
+	if len(se.P50) == 0 {
+		return fmt.Errorf("%w: series %s/%s has no months", ErrNoData, se.Metric, se.Scope)
+	}
 	for _, v := range [][]float64{se.P05, se.P25, se.P50, se.P75, se.P95} {
 		for _, x := range v {
 			if math.IsNaN(x) || math.IsInf(x, 0) {
