@@ -38,6 +38,11 @@ type compiled struct {
 	counter     []bool      // counter-messaging on
 	langOut     [][]float64 // [month][lang] output that gets through
 
+	// Attack tempo: rate per day of a 10-fighter-equivalent unit, and
+	// sizes[f] = f^exponent * 10^(1-exponent) for small f.
+	ratePerDay float64
+	sizes      []float64
+
 	// Excitation: daily decay factor and the increment per attack.
 	excDecay, excKick float64
 
@@ -350,8 +355,28 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 		c.raidQuality[m] = math.Min(1, q*p.Raids.CapacityBuilding)
 	}
 
+	c.ratePerDay = p.Attacks.Rate / 30.4375
+	c.sizes = make([]float64, 256)
+	for f := range c.sizes {
+		c.sizes[f] = c.sizeSlow(f)
+	}
+
 	c.excDecay = math.Exp(-1 / p.Attacks.ExcitationDays)
 	// A kick k on day d gives k*decay^s on day d+s, s >= 1: total k*decay/(1-decay).
 	c.excKick = p.Attacks.Excitation * (1 - c.excDecay) / c.excDecay
 	return c, nil
+}
+
+// size is a cell's attack capacity in fighter equivalents:
+// f^exponent * 10^(1-exponent), so that a 10-fighter cell counts 10.
+func (c *compiled) size(f int) float64 {
+	if f < len(c.sizes) {
+		return c.sizes[f]
+	}
+	return c.sizeSlow(f)
+}
+
+func (c *compiled) sizeSlow(f int) float64 {
+	e := c.p.Attacks.Exponent
+	return math.Pow(float64(f), e) * math.Pow(10, 1-e)
 }

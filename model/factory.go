@@ -65,7 +65,8 @@ type World struct {
 
 	pending []int // recruits waiting to found a cell, per region
 	weights []float64
-	gauge   []int64 // scratch for month-end gauges
+	gauge   []int64   // scratch for month-end gauges
+	rw      []float64 // scratch for raid targeting weights
 }
 
 // cell is a group of fighters acting together in one region.
@@ -178,15 +179,8 @@ func (w *World) cellRate(cl *cell) float64 {
 	if cl.dead || cl.fighters <= 0 || !w.canAttack(cl) {
 		return 0
 	}
-	a := &w.c.p.Attacks
-	f := float64(cl.fighters)
-	var size float64
-	if a.Exponent == 1 {
-		size = f
-	} else {
-		size = math.Pow(f, a.Exponent) * math.Pow(10, 1-a.Exponent)
-	}
-	r := a.Rate / 30.4375 * size * cl.skill * w.groupFactor[w.c.regions[cl.region].group]
+	size := w.c.size(cl.fighters)
+	r := w.c.ratePerDay * size * cl.skill * w.groupFactor[w.c.regions[cl.region].group]
 	if cl.cmdUntil > w.day {
 		r *= 1 - w.c.ranks[w.c.commanderRank].Effect
 	}

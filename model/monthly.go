@@ -70,7 +70,9 @@ func (w *World) newMonth(d sim.Day) {
 		cl.money = math.Min(cl.money+k.Income*f, math.Max(cl.money, k.Income*f*k.StockMonths))
 		cl.explosives = math.Min(cl.explosives+k.Supply*f, math.Max(cl.explosives, k.Supply*f*k.StockMonths))
 		if k.Attrition > 0 {
-			w.lose(i, binomial(w.rAttr, cl.fighters, k.Attrition))
+			// Poisson thinning of a small monthly rate (binomial for
+			// rare events, without one draw per fighter).
+			w.lose(i, poisson(w.rAttr, float64(cl.fighters)*k.Attrition))
 		}
 	}
 
@@ -328,9 +330,9 @@ func (w *World) monthEnd(d sim.Day) {
 	set := func(s int) {
 		w.hs.set(iFighters, m, fs[s], s)
 		w.hs.set(iCells, m, cs[s], s)
-		w.hs.set(iVolunteers, m, vs[s], s)
 	}
 	set(0)
+	w.hs.set(iVolunteers, m, vs[0], 0)
 	for _, s := range sc.country {
 		set(s)
 	}

@@ -33,26 +33,26 @@ func (w *World) raid(d sim.Day, gdi bool) {
 	// Target choice.
 	var total float64
 	sharp := p.Raids.Sharpness
+	if cap(w.rw) < len(w.cells) {
+		w.rw = make([]float64, len(w.cells), 2*len(w.cells))
+	}
+	rw := w.rw[:len(w.cells)]
 	for i := range w.cells {
 		cl := &w.cells[i]
 		reg := &c.regions[cl.region]
+		rw[i] = 0
 		if cl.dead || (gdi && !reg.isAF) || (!gdi && !reg.isPK) {
 			continue
 		}
-		total += w.raidWeight(cl, sharp)
+		rw[i] = w.raidWeight(cl, sharp)
+		total += rw[i]
 	}
 	if total <= 0 {
 		return
 	}
 	u := w.rRaid.Float64() * total
 	pick := -1
-	for i := range w.cells {
-		cl := &w.cells[i]
-		reg := &c.regions[cl.region]
-		if cl.dead || (gdi && !reg.isAF) || (!gdi && !reg.isPK) {
-			continue
-		}
-		wt := w.raidWeight(cl, sharp)
+	for i, wt := range rw {
 		if wt <= 0 {
 			continue
 		}

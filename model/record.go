@@ -29,7 +29,7 @@ var metricScopes = []struct {
 	{MCasualties, scTotal | scCountry | scGroup | scType},
 	{MFighters, scTotal | scCountry | scGroup},
 	{MCells, scTotal | scCountry | scGroup},
-	{MVolunteers, scTotal | scCountry | scGroup},
+	{MVolunteers, scTotal},
 	{MRecruits, scTotal | scCountry | scGroup | scPool},
 	{MArrivals, scTotal | scBorder},
 	{MMoves, scTotal | scBorder | scGroup},
