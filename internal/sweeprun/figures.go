@@ -1,0 +1,264 @@
+package sweeprun
+
+import (
+	"image/color"
+	"math"
+	"strconv"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/palette/moreland"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/insurgo/insurgo/plots"
+	"github.com/insurgo/insurgo/sim/sweep"
+)
+
+// errBars are points with asymmetric vertical or horizontal error bars.
+type errBars struct {
+	x, y, lo, hi []float64 // lo, hi are the interval's ends
+}
+
+func (e errBars) Len() int                    { return len(e.x) }
+func (e errBars) XY(i int) (float64, float64) { return e.x[i], e.y[i] }
+func (e errBars) YError(i int) (float64, float64) {
+	return math.Max(e.y[i]-e.lo[i], 0), math.Max(e.hi[i]-e.y[i], 0)
+}
+func (e errBars) XError(i int) (float64, float64) {
+	return math.Max(e.x[i]-e.lo[i], 0), math.Max(e.hi[i]-e.x[i], 0)
+}
+
+// sans is the typeface of the figures, as in package plots.
+var sans = font.Font{Typeface: "Liberation", Variant: "Sans"}
+
+func newSweepPlot(title, xlabel, ylabel string) *plot.Plot {
+	p := plot.New()
+	p.Title.Text = title
+	p.Title.TextStyle.Font = font.From(sans, 10)
+	p.Title.Padding = vg.Points(4)
+	for _, a := range []*plot.Axis{&p.X, &p.Y} {
+		a.Label.TextStyle.Font = font.From(sans, 9)
+		a.Tick.Label.Font = font.From(sans, 8)
+	}
+	p.X.Label.Text = xlabel
+	p.Y.Label.Text = ylabel
+	p.Legend.TextStyle.Font = font.From(sans, 8)
+	p.Legend.Top = true
+	return p
+}
+
+// sobolFigure draws first-order and total indices as bars with their
+// bootstrap intervals.
+func sobolFigure(title string, names []string, r *sweep.SobolIndices) (*plot.Plot, error) {
+	p := newSweepPlot(title, "", "Sobol' index")
+	w := vg.Points(12)
+	for i, s := range []struct {
+		label string
+		v     []float64
+		ci    []sweep.Interval
+		c     color.Color
+	}{
+		{"first order S1", r.S1, r.S1CI, plots.Blue},
+		{"total ST", r.ST, r.STCI, plots.Orange},
+	} {
+		bars, err := plotter.NewBarChart(plotter.Values(s.v), w)
+		if err != nil {
+			return nil, err
+		}
+		bars.Color = s.c
+		bars.LineStyle.Width = 0
+		dx := 0.18 * float64(2*i-1)
+		bars.XMin = dx
+		p.Add(bars)
+		p.Legend.Add(s.label, bars)
+		eb := errBars{x: make([]float64, len(s.v)), y: s.v, lo: make([]float64, len(s.v)), hi: make([]float64, len(s.v))}
+		for j := range s.v {
+			eb.x[j] = float64(j) + dx
+			eb.lo[j], eb.hi[j] = s.ci[j].Lo, s.ci[j].Hi
+		}
+		yb, err := plotter.NewYErrorBars(eb)
+		if err != nil {
+			return nil, err
+		}
+		yb.LineStyle.Width = vg.Points(1)
+		p.Add(yb)
+	}
+	p.NominalX(names...)
+	p.Y.Min = math.Min(0, p.Y.Min)
+	p.Add(plotter.NewGrid())
+	return p, nil
+}
+
+// morrisFigure draws sigma against mu* with the mu* intervals, one
+// labelled point per parameter, and the line sigma = mu*.
+func morrisFigure(title string, names []string, r *sweep.MorrisEffects) (*plot.Plot, error) {
+	p := newSweepPlot(title, "mu* (mean |elementary effect|, per whole range)", "sigma (sd of effects)")
+	eb := errBars{x: r.MuStar, y: r.Sigma, lo: make([]float64, len(names)), hi: make([]float64, len(names))}
+	top := 0.0
+	for i := range names {
+		eb.lo[i], eb.hi[i] = r.MuStarCI[i].Lo, r.MuStarCI[i].Hi
+		top = math.Max(top, math.Max(r.MuStarCI[i].Hi, r.Sigma[i]))
+	}
+	if !(top > 0) {
+		top = 1
+	}
+	line, err := plotter.NewLine(plotter.XYs{{X: 0, Y: 0}, {X: top * 1.05, Y: top * 1.05}})
+	if err != nil {
+		return nil, err
+	}
+	line.Dashes = []vg.Length{vg.Points(3), vg.Points(3)}
+	line.Color = plots.Grey
+	p.Add(line)
+	p.Legend.Add("sigma = mu*", line)
+	xb, err := plotter.NewXErrorBars(eb)
+	if err != nil {
+		return nil, err
+	}
+	xb.Color = plots.Blue
+	p.Add(xb)
+	sc, err := plotter.NewScatter(eb)
+	if err != nil {
+		return nil, err
+	}
+	sc.GlyphStyle.Color = plots.Blue
+	sc.GlyphStyle.Shape = draw.CircleGlyph{}
+	sc.GlyphStyle.Radius = vg.Points(3)
+	p.Add(sc)
+	lb, err := plotter.NewLabels(plotter.XYLabels{XYs: xyOf(eb), Labels: names})
+	if err != nil {
+		return nil, err
+	}
+	for i := range lb.TextStyle {
+		lb.TextStyle[i].XAlign = draw.XLeft
+	}
+	for i := range lb.TextStyle {
+		lb.TextStyle[i].Font = font.From(sans, 8)
+	}
+	lb.Offset = vg.Point{X: vg.Points(4), Y: vg.Points(2)}
+	p.Add(lb)
+	p.X.Min, p.Y.Min = 0, 0
+	p.X.Max, p.Y.Max = top*1.15, top*1.15
+	p.Add(plotter.NewGrid())
+	return p, nil
+}
+
+func xyOf(e errBars) plotter.XYs {
+	out := make(plotter.XYs, e.Len())
+	for i := range out {
+		out[i].X, out[i].Y = e.XY(i)
+	}
+	return out
+}
+
+// grid2 is a two-parameter response surface, cells indexed by level.
+type grid2 struct {
+	xs, ys []float64
+	z      [][]float64 // z[c][r]
+}
+
+func (g grid2) Dims() (int, int)   { return len(g.xs), len(g.ys) }
+func (g grid2) Z(c, r int) float64 { return g.z[c][r] }
+func (g grid2) X(c int) float64    { return float64(c) }
+func (g grid2) Y(r int) float64    { return float64(r) }
+func (g grid2) Min() (m float64)   { return g.extreme(math.Min, math.Inf(1)) }
+func (g grid2) Max() (m float64)   { return g.extreme(math.Max, math.Inf(-1)) }
+func (g grid2) extreme(f func(a, b float64) float64, m float64) float64 {
+	for _, col := range g.z {
+		for _, v := range col {
+			m = f(m, v)
+		}
+	}
+	return m
+}
+
+// levelTicks labels level indices with their values.
+type levelTicks []float64
+
+func (l levelTicks) Ticks(min, max float64) []plot.Tick {
+	step := max1(len(l) / 8)
+	var ts []plot.Tick
+	for i, v := range l {
+		t := plot.Tick{Value: float64(i)}
+		if i%step == 0 {
+			t.Label = strconv.FormatFloat(v, 'g', 4, 64)
+		}
+		ts = append(ts, t)
+	}
+	return ts
+}
+
+func max1(n int) int {
+	if n < 1 {
+		return 1
+	}
+	return n
+}
+
+// heatmapFigure draws a two-parameter grid's mean output as a heat map.
+func heatmapFigure(title, xname, yname string, g grid2) (*plot.Plot, error) {
+	p := newSweepPlot(title, xname, yname)
+	lo, hi := g.Min(), g.Max()
+	if lo == hi {
+		lo, hi = lo-0.5, hi+0.5
+	}
+	cm := moreland.SmoothBlueRed()
+	cm.SetMin(lo)
+	cm.SetMax(hi)
+	const n = 64
+	hm := plotter.NewHeatMap(g, cm.Palette(n))
+	hm.Min, hm.Max = lo, hi
+	p.Add(hm)
+	// A legend of five colours with their values stands in for a colour bar.
+	thumbs := plotter.PaletteThumbnailers(cm.Palette(n))
+	for i := 4; i >= 0; i-- {
+		k := i * (n - 1) / 4
+		p.Legend.Add(strconv.FormatFloat(lo+(hi-lo)*float64(k)/float64(n-1), 'g', 4, 64), thumbs[k])
+	}
+	p.Legend.Left = false
+	p.X.Tick.Marker = levelTicks(g.xs)
+	p.Y.Tick.Marker = levelTicks(g.ys)
+	return p, nil
+}
+
+// lineFigure draws a one-parameter grid's mean output with ± one
+// standard deviation over replicates.
+func lineFigure(title, xname, yname string, xs, mean, sd []float64) (*plot.Plot, error) {
+	p := newSweepPlot(title, xname, yname)
+	pts := make(plotter.XYs, len(xs))
+	eb := errBars{x: xs, y: mean, lo: make([]float64, len(xs)), hi: make([]float64, len(xs))}
+	for i := range xs {
+		pts[i] = plotter.XY{X: xs[i], Y: mean[i]}
+		s := sd[i]
+		if math.IsNaN(s) {
+			s = 0
+		}
+		eb.lo[i], eb.hi[i] = mean[i]-s, mean[i]+s
+	}
+	l, sc, err := plotter.NewLinePoints(pts)
+	if err != nil {
+		return nil, err
+	}
+	l.Color, sc.Color = plots.Blue, plots.Blue
+	p.Add(l, sc)
+	p.Legend.Add("mean over replicates (bars: ± 1 sd)", l, sc)
+	yb, err := plotter.NewYErrorBars(eb)
+	if err != nil {
+		return nil, err
+	}
+	p.Add(yb)
+	p.Add(plotter.NewGrid())
+	return p, nil
+}
+
+// figureName turns an output name into a file-name part.
+func figureName(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+			b[i] = '_'
+		}
+	}
+	return string(b)
+}
