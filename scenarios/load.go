@@ -81,10 +81,11 @@ func load(top *source) (*Scenario, error) {
 	}
 	merged := map[string]any{}
 	for i := len(ch) - 1; i >= 0; i-- {
-		raw := ch[i].raw
+		raw := without(ch[i].raw, "drop")
 		if i > 0 {
 			raw = without(raw, "name", "extends")
 		}
+		drop(merged, ch[i], &found)
 		merged = merge(merged, raw)
 	}
 	if _, ok := merged["name"]; !ok {
@@ -92,6 +93,43 @@ func load(top *source) (*Scenario, error) {
 		merged["name"] = strings.TrimSuffix(base, ".toml")
 	}
 	return build(merged, ch, &found)
+}
+
+// drop removes from the inherited document base the elements of arrays
+// of tables that src's drop key lists ("target.kp-rate-2021").
+func drop(base map[string]any, src *source, found *problems) {
+	list, _ := src.raw["drop"].([]any)
+	for _, v := range list {
+		entry, _ := v.(string) // a wrong type was reported by the decoder
+		table, name, _ := strings.Cut(entry, ".")
+		arr, ok := base[table].([]map[string]any)
+		if !ok || name == "" {
+			var tables []string
+			for _, k := range sortedKeys(base) {
+				if _, ok := base[k].([]map[string]any); ok {
+					tables = append(tables, k)
+				}
+			}
+			found.add(src, []string{"drop"}, []string{"drop"}, ErrRange,
+				fmt.Sprintf("%q: want \"table.name\" naming an inherited element of an array of tables%s", entry, hint(table, tables)))
+			continue
+		}
+		var names []string
+		kept := arr[:0:0]
+		for _, e := range arr {
+			n, _ := e["name"].(string)
+			names = append(names, n)
+			if n != name {
+				kept = append(kept, e)
+			}
+		}
+		if len(kept) == len(arr) {
+			found.add(src, []string{"drop"}, []string{"drop"}, ErrRange,
+				fmt.Sprintf("%q: no inherited [[%s]] named %q%s", entry, table, name, hint(name, names)))
+			continue
+		}
+		base[table] = kept
+	}
 }
 
 // checkDates checks that start and end are dates without a time of day.

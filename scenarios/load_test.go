@@ -46,6 +46,7 @@ func TestBadInputs(t *testing.T) {
 		{"target_unknown_statistic.toml", ErrRange, "target.attacks-2022-median.statistic", 11, []string{`unknown statistic "median"`, "sum, mean_per_month, share"}},
 		{"target_bad_month.toml", ErrRange, "target.attacks-2022-bad.from", 9, []string{`want a month YYYY-MM`, `got "2022-13"`}},
 		{"target_outside_run.toml", ErrRange, "target.attacks-2020.from", 9, []string{"month 2020-01 is outside the run, 2021-09 to 2023-12"}},
+		{"drop_unknown.toml", ErrRange, "drop", 4, []string{`"target.kp-rate-2012": no inherited [[target]] named "kp-rate-2012"`, `did you mean "kp-rate-2021"?`}},
 		{"target_share_without_of.toml", ErrRange, "target.kabul-share-2022b.of", 5, []string{`statistic "share" needs an of scope`}},
 	}
 	for _, tt := range tests {
@@ -278,6 +279,29 @@ func TestExtendsMerge(t *testing.T) {
 	}
 	if gc.Params.Raids.Quality != 0.45 || gc.End.Format("2006-01-02") != "2023-06-30" || !gc.Start.Equal(base.Start) {
 		t.Errorf("grandchild: quality %v, %v to %v", gc.Params.Raids.Quality, gc.Start, gc.End)
+	}
+}
+
+// TestDrop checks that drop removes inherited elements by name.
+func TestDrop(t *testing.T) {
+	base, err := Load("historical")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Load(filepath.Join("testdata", "example.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dropped := map[string]bool{"af-attacks-sep-dec-2021": true, "af-provinces-sep-dec-2021": true,
+		"nangarhar-share-sep-dec-2021": true, "af-attacks-first-year": true, "af-provinces-first-year": true, "kp-rate-2021": true}
+	var want []Target
+	for _, tg := range base.Targets {
+		if !dropped[tg.Name] {
+			want = append(want, tg)
+		}
+	}
+	if !reflect.DeepEqual(s.Targets, want) || len(want) != len(base.Targets)-len(dropped) {
+		t.Errorf("targets after drop = %v, want %v", s.Targets, want)
 	}
 }
 

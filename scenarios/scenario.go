@@ -56,6 +56,7 @@ type document struct {
 	Name        string      `toml:"name"`
 	Description string      `toml:"description"`
 	Extends     string      `toml:"extends"`
+	Drop        []string    `toml:"drop"`
 	Start       time.Time   `toml:"start"`
 	End         time.Time   `toml:"end"`
 	Targets     []targetDoc `toml:"target"`
