@@ -382,3 +382,37 @@ func TestHash(t *testing.T) {
 		t.Error("a changed scenario shares historical's hash")
 	}
 }
+
+// TestGoodFiles loads every file in testdata/extends, including the
+// README's example (sustained.toml).
+func TestGoodFiles(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "extends", "*.toml"))
+	if err != nil || len(files) == 0 {
+		t.Fatal(files, err)
+	}
+	for _, f := range files {
+		if _, err := Load(f); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+}
+
+func BenchmarkLoadHistorical(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load("historical"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkWith(b *testing.B) {
+	s, err := Load("historical")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := s.With(map[string]any{"raids.quality": 0.4}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
