@@ -20,7 +20,8 @@ var (
 
 // Error is one problem in a scenario file, in the manner of
 // encoding/csv's ParseError. Line and Column are 1-based and 0 when
-// unknown. Key is the dotted key concerned (such as "raids.per_month" or
+// unknown; Column is given for syntax errors and for values of the wrong
+// type (where the value starts). Key is the dotted key concerned (such as "raids.per_month" or
 // "region.Nangarhar.grievance"), or "" for a problem with the whole file.
 type Error struct {
 	File   string

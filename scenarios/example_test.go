@@ -35,7 +35,7 @@ func ExampleLoad_errors() {
 	// Output:
 	// testdata/bad/many_errors.toml:6: raids.per_mnth: unknown key (did you mean "per_month"?)
 	// testdata/bad/many_errors.toml:7: raids.quality: must be in [0, 1], got 1.5
-	// testdata/bad/many_errors.toml:10: isk.split_size: want an integer, got string "big"
+	// testdata/bad/many_errors.toml:10:14: isk.split_size: want an integer, got string "big"
 	// testdata/bad/many_errors.toml:14: region.Kunar.cells: must be >= 0, got -1
 	// true false
 }

@@ -3,9 +3,12 @@ package scenarios
 import (
 	"strconv"
 	"strings"
+	"unicode"
 )
 
-// pos is a place in a file, 1-based; Line 0 means unknown.
+// pos is a place in a file, 1-based; Line 0 means unknown. For a key
+// set by a key/value line, Column is that of the value; for a table, that
+// of its header.
 type pos struct{ Line, Column int }
 
 // locator finds where a file sets a key. path is a key split into
@@ -71,10 +74,12 @@ func newLineIndex(text string) *lineIndex {
 				continue
 			}
 			full := append(append([]string(nil), table...), segs...)
-			for j := len(table) + 1; j <= len(full); j++ {
+			value := strings.TrimSpace(rest[1:])
+			for j := len(table) + 1; j < len(full); j++ {
 				ix.set(full[:j], pos{lineNo, col})
 			}
-			value := strings.TrimSpace(rest[1:])
+			// A key's own position is that of its value.
+			ix.set(full, pos{lineNo, len(strings.TrimRightFunc(line, unicode.IsSpace)) - len(value) + 1})
 			if len(segs) == 1 && segs[0] == "name" && len(table) > 0 && strings.HasPrefix(table[len(table)-1], "#") {
 				if s, ok := parseString(value); ok {
 					ix.names[strings.Join(table, sep)] = s

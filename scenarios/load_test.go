@@ -83,6 +83,12 @@ func TestBadInputs(t *testing.T) {
 			want := e.File
 			if e.Line > 0 {
 				want += ":" + strconv.Itoa(e.Line)
+				if e.Column > 0 {
+					want += ":" + strconv.Itoa(e.Column)
+				}
+			}
+			if errors.Is(e, ErrType) && e.Column == 0 {
+				t.Errorf("type error without a column: %v", e)
 			}
 			if tt.key != "" {
 				want += ": " + tt.key + ": "

@@ -33,8 +33,13 @@ func (p *problems) reported(key string) bool { return p.keys[key] }
 
 // add records a problem found in the file src itself.
 func (p *problems) add(src *source, key, loc []string, err error, msg string) {
-	_, at := src.index.find(lookupPath(loc))
-	p.push(&Error{File: src.file, Line: at.Line, Key: strings.Join(key, "."), Msg: msg, Err: err})
+	lp := lookupPath(loc)
+	n, at := src.index.find(lp)
+	e := &Error{File: src.file, Line: at.Line, Key: strings.Join(key, "."), Msg: msg, Err: err}
+	if err == ErrType && n == len(lp) {
+		e.Column = at.Column // where the value of the wrong type starts
+	}
+	p.push(e)
 }
 
 // place records a problem of the resolved scenario, in the file of the

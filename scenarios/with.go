@@ -47,7 +47,7 @@ func (s *Scenario) With(overrides map[string]any) (*Scenario, error) {
 	if err != nil {
 		return nil, err
 	}
-	out.Source, out.chain = s.Source, s.chain
+	out.Source = s.Source // out.chain keeps the overrides, for errors of a later With
 	return out, nil
 }
 

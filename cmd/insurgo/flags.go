@@ -52,8 +52,7 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fs.Usage()
-				return nil, errHelp
+				return nil, errHelp // fs.Parse has printed the usage
 			}
 			return nil, usageError("%s: %v (see 'insurgo %s -h')", fs.Name(), err, fs.Name())
 		}

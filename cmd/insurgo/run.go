@@ -172,7 +172,7 @@ func runScenario(ctx context.Context, sc *scenarios.Scenario, o runOptions, e *e
 		return nil, err
 	}
 	s.Scenario, s.Description, s.ScenarioHash, s.Seed = sc.Name, sc.Description, sc.Hash, o.seed
-	if err := writeRunFiles(s, o, sc, elapsed); err != nil {
+	if err := writeRunFiles(e.Stderr, s, o, sc, elapsed); err != nil {
 		return nil, err
 	}
 	return &runResult{summary: s, elapsed: elapsed}, nil
@@ -230,7 +230,7 @@ type manifest struct {
 
 // writeRunFiles writes summary.json, monthly.csv, manifest.json and the
 // figures.
-func writeRunFiles(s *report.Summary, o runOptions, sc *scenarios.Scenario, elapsed time.Duration) error {
+func writeRunFiles(w io.Writer, s *report.Summary, o runOptions, sc *scenarios.Scenario, elapsed time.Duration) error {
 	js, err := s.MarshalIndent()
 	if err != nil {
 		return err
@@ -261,5 +261,5 @@ func writeRunFiles(s *report.Summary, o runOptions, sc *scenarios.Scenario, elap
 	if o.noPlots {
 		return nil
 	}
-	return drawRunPlots(s, filepath.Join(o.out, "plots"), o.format)
+	return drawRunPlots(w, s, filepath.Join(o.out, "plots"), o.format)
 }

@@ -1,7 +1,15 @@
 package main
 
-import "github.com/insurgo/insurgo/internal/report"
+import (
+	"io"
 
-// drawRunPlots draws the default figures of a run into dir.
-// TODO(lead): wire to plots.WriteDefault when the plots package lands.
-func drawRunPlots(s *report.Summary, dir, format string) error { return nil }
+	"github.com/insurgo/insurgo/internal/report"
+	"github.com/insurgo/insurgo/plots"
+)
+
+// drawRunPlots draws the default figures of a run into dir; figures with
+// nothing to draw are reported on w as warnings and skipped.
+func drawRunPlots(w io.Writer, s *report.Summary, dir, format string) error {
+	_, err := plots.WriteDefault(s, dir, format)
+	return plotWarnings(err, w)
+}
