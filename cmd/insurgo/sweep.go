@@ -3,14 +3,310 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/insurgo/insurgo/internal/sweeprun"
+	"github.com/insurgo/insurgo/scenarios"
 )
 
-// sweepCmd is a placeholder until its implementation lands.
 var sweepCmd = &command{
 	name:    "sweep",
-	summary: "(not yet available)",
-	usage:   "insurgo sweep: not yet available",
-	run: func(ctx context.Context, args []string, e *env) error {
-		return errors.New("sweep: not yet available")
-	},
+	summary: "sensitivity sweeps: plan, run shards (Slurm arrays), merge, analyse",
+	usage: `
+usage: insurgo sweep plan FILE [-shards K] [-out DIR] [-force]
+       insurgo sweep run DIR [-shard i/K] [-workers N]
+       insurgo sweep merge DIR [-csv]
+       insurgo sweep analyze DIR [-format png] [-resamples N] [-no-plots]
+       insurgo sweep slurm DIR [-tasks K] [-partition P] [-time T] [-cpus C]
+
+A sweep varies settings of a base scenario over a design and records
+output statistics for every point × replicate. FILE is a sweep TOML file
+([sweep] with extends, design, size, replicates, seed, [[sweep.param]] and
+[[sweep.output]]; see the README).
+
+  plan     checks FILE against its base scenario, builds the design (grid,
+           lhs, sobol = Saltelli sampling, morris) and writes DIR:
+           manifest.json (sweep hash, engine version, shard map),
+           design.csv and a copy of FILE.
+  run      runs shard i of K into DIR/shards/shard-NNNNN.parquet (one row
+           per point × replicate), written to a temporary name and renamed.
+           Complete shards are skipped, partial ones redone. Inside a Slurm
+           array task -shard defaults to $SLURM_ARRAY_TASK_ID /
+           $SLURM_ARRAY_TASK_COUNT; with K below the planned shards, task i
+           runs every shard s with s mod K = i; with no -shard and no Slurm,
+           every shard.
+  merge    checks every shard is present with the plan's hash (naming the
+           missing and foreign ones) and writes results.parquet,
+           points.csv (per-point mean, sd, min, max) and, with -csv,
+           results.csv. 1 shard or 40, the bytes are the same.
+  analyze  sobol: first-order and total indices with bootstrap intervals;
+           morris: mu*, mu, sigma; grid: main effects and a heat map of
+           two-parameter grids; lhs: correlations. Writes DIR/analysis.
+  slurm    writes DIR/slurm/{array.sbatch,merge.sbatch,submit.sh}: a job
+           array of K tasks (default: one per shard) and a merge job that
+           runs after it with afterok; prints how to submit.
+
+Replicate r of point p runs under a seed derived from (sweep seed, p) and
+r, so results never depend on sharding or workers.`,
+}
+
+func init() { sweepCmd.run = runSweep }
+
+func runSweep(ctx context.Context, args []string, e *env) error {
+	if len(args) == 0 {
+		return usageError("sweep: want a subcommand: plan, run, merge, analyze or slurm (see 'insurgo sweep -h')")
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		newFlagSet(sweepCmd, e.Stdout).Usage()
+		return errHelp
+	case "plan":
+		return sweepPlan(args[1:], e)
+	case "run":
+		return sweepRun(ctx, args[1:], e)
+	case "merge":
+		return sweepMerge(args[1:], e)
+	case "analyze", "analyse":
+		return sweepAnalyze(args[1:], e)
+	case "slurm":
+		return sweepSlurm(args[1:], e)
+	}
+	return usageError("sweep: unknown subcommand %q: want plan, run, merge, analyze or slurm", args[0])
+}
+
+// sweepFlags returns a flag set named "sweep SUB" whose -h prints the
+// sweep usage.
+func sweepFlags(sub string, e *env) *flag.FlagSet {
+	c := &command{name: "sweep " + sub, usage: sweepCmd.usage}
+	return newFlagSet(c, e.Stderr)
+}
+
+// oneArg returns the single positional argument.
+func oneArg(sub, what string, pos []string) (string, error) {
+	if len(pos) != 1 {
+		return "", usageError("sweep %s: want one %s, got %d arguments", sub, what, len(pos))
+	}
+	return pos[0], nil
+}
+
+func sweepPlan(args []string, e *env) error {
+	fs := sweepFlags("plan", e)
+	shards := fs.Int("shards", 1, "number of shards (>= 1); a Slurm array has at most this many tasks")
+	out := fs.String("out", "", "sweep directory (default: the sweep file's name + .sweep)")
+	force := fs.Bool("force", false, "replace another plan in the directory, deleting its shards and results")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	file, err := oneArg("plan", "sweep file", pos)
+	if err != nil {
+		return err
+	}
+	if *shards < 1 {
+		return usageError("sweep plan: -shards must be >= 1, got %d", *shards)
+	}
+	cfg, err := sweeprun.ReadConfig(file)
+	if err != nil {
+		return asUsage(err)
+	}
+	if *out == "" {
+		*out = strings.TrimSuffix(file, filepath.Ext(file)) + ".sweep"
+	}
+	man, err := sweeprun.Plan(cfg, sweeprun.ScenarioLoader, sweeprun.PlanOptions{Dir: *out, Shards: *shards, Engine: Version, Force: *force})
+	if err != nil {
+		var se scenarios.Errors
+		var fe sweeprun.Errors
+		if errors.As(err, &se) || errors.As(err, &fe) || errors.Is(err, sweeprun.ErrSweepDir) {
+			return asUsage(err)
+		}
+		return err
+	}
+	fmt.Fprintf(e.Stdout, "planned sweep %s (hash %s): %s design, %d points × %d replicates = %d runs in %d shards\n",
+		man.Name, man.Hash[:12], man.Design, man.Points, man.Replicates, man.Points*man.Replicates, len(man.Shards))
+	fmt.Fprintf(e.Stdout, "next: insurgo sweep run %s            (all shards here)\n", *out)
+	fmt.Fprintf(e.Stdout, "  or: insurgo sweep slurm %s -tasks K  (a Slurm job array)\n", *out)
+	return nil
+}
+
+// slurmShard returns the task and task count of a Slurm array task.
+func slurmShard() (task, tasks int, ok bool, err error) {
+	id := os.Getenv("SLURM_ARRAY_TASK_ID")
+	if id == "" {
+		return 0, 0, false, nil
+	}
+	task, err = strconv.Atoi(id)
+	if err != nil {
+		return 0, 0, false, usageError("sweep run: SLURM_ARRAY_TASK_ID=%q is not a number", id)
+	}
+	count := os.Getenv("SLURM_ARRAY_TASK_COUNT")
+	if count == "" {
+		// Older Slurm: derive the count from the array's bounds.
+		lo, err1 := strconv.Atoi(os.Getenv("SLURM_ARRAY_TASK_MIN"))
+		hi, err2 := strconv.Atoi(os.Getenv("SLURM_ARRAY_TASK_MAX"))
+		if err1 != nil || err2 != nil || lo != 0 {
+			return 0, 0, false, usageError("sweep run: in a Slurm array without SLURM_ARRAY_TASK_COUNT; give -shard i/K")
+		}
+		return task, hi + 1, true, nil
+	}
+	tasks, err = strconv.Atoi(count)
+	if err != nil {
+		return 0, 0, false, usageError("sweep run: SLURM_ARRAY_TASK_COUNT=%q is not a number", count)
+	}
+	return task, tasks, true, nil
+}
+
+func parseShard(s string) (int, int, error) {
+	a, b, ok := strings.Cut(s, "/")
+	i, err1 := strconv.Atoi(a)
+	k, err2 := strconv.Atoi(b)
+	if !ok || err1 != nil || err2 != nil || k < 1 || i < 0 || i >= k {
+		return 0, 0, usageError("sweep run: -shard %q: want i/K with 0 <= i < K", s)
+	}
+	return i, k, nil
+}
+
+func sweepRun(ctx context.Context, args []string, e *env) error {
+	fs := sweepFlags("run", e)
+	shard := fs.String("shard", "", "i/K: run shard i of K (default: $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT, else every shard)")
+	workers := fs.Int("workers", runtime.NumCPU(), "points run in parallel (> 0); results do not depend on it")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	dir, err := oneArg("run", "sweep directory", pos)
+	if err != nil {
+		return err
+	}
+	if *workers < 1 {
+		return usageError("sweep run: -workers must be > 0, got %d", *workers)
+	}
+	task, tasks := 0, 0
+	switch {
+	case *shard != "":
+		if task, tasks, err = parseShard(*shard); err != nil {
+			return err
+		}
+	default:
+		var ok bool
+		if task, tasks, ok, err = slurmShard(); err != nil {
+			return err
+		}
+		if !ok {
+			task, tasks = 0, 1 // every shard
+		}
+	}
+	bar := newProgress(e, 0, "points")
+	start := time.Now()
+	rep, err := sweeprun.RunShards(ctx, dir, sweeprun.ScenarioLoader, sweeprun.RunOptions{
+		Task: task, Tasks: tasks, Workers: *workers, Engine: Version, Log: e.Stderr,
+		Progress: func(done, total int) {
+			if bar.bar != nil {
+				bar.bar.ChangeMax(total)
+			}
+			bar.set(done, total)
+		},
+	})
+	bar.finish()
+	if err != nil {
+		if errors.Is(err, sweeprun.ErrSweepDir) {
+			return asUsage(err)
+		}
+		return err
+	}
+	el := time.Since(start)
+	if rep.Points > 0 {
+		fmt.Fprintf(e.Stdout, "ran shards %v (%d points, %d runs) in %s: %.1f runs/s on %d workers; skipped complete shards %v\n",
+			rep.Ran, rep.Points, rep.Rows, el.Round(time.Millisecond), float64(rep.Rows)/el.Seconds(), *workers, rep.Skipped)
+	} else {
+		fmt.Fprintf(e.Stdout, "nothing to do: shards %v are complete\n", rep.Skipped)
+	}
+	return nil
+}
+
+func sweepMerge(args []string, e *env) error {
+	fs := sweepFlags("merge", e)
+	csvOut := fs.Bool("csv", false, "also write results.csv")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	dir, err := oneArg("merge", "sweep directory", pos)
+	if err != nil {
+		return err
+	}
+	rep, err := sweeprun.Merge(dir, sweeprun.MergeOptions{CSV: *csvOut})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.Stdout, "merged %d rows (%d points): %s\n", rep.Rows, rep.Points, strings.Join(rep.Files, ", "))
+	return nil
+}
+
+func sweepAnalyze(args []string, e *env) error {
+	fs := sweepFlags("analyze", e)
+	format := fs.String("format", "png", "figure format: png, svg or pdf")
+	resamples := fs.Int("resamples", 1000, "bootstrap resamples for the intervals (> 0)")
+	noPlots := fs.Bool("no-plots", false, "do not draw figures")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	dir, err := oneArg("analyze", "sweep directory", pos)
+	if err != nil {
+		return err
+	}
+	if err := checkFormat(*format); err != nil {
+		return err
+	}
+	if *resamples < 1 {
+		return usageError("sweep analyze: -resamples must be > 0, got %d", *resamples)
+	}
+	a, err := sweeprun.Analyze(dir, sweeprun.AnalyzeOptions{Resamples: *resamples, Format: *format, NoFigures: *noPlots})
+	if err != nil {
+		return err
+	}
+	if err := a.WriteText(e.Stdout); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.Stdout, "\nwrote %s\n", strings.Join(a.Files, ", "))
+	return nil
+}
+
+func sweepSlurm(args []string, e *env) error {
+	fs := sweepFlags("slurm", e)
+	var o sweeprun.SlurmOptions
+	fs.IntVar(&o.Tasks, "tasks", 0, "array tasks (default: one per planned shard; at most the shards)")
+	fs.StringVar(&o.Partition, "partition", "", "Slurm partition (default: the cluster's)")
+	fs.StringVar(&o.Time, "time", "", "time limit of each array task, e.g. 2:00:00 (default: the partition's)")
+	fs.IntVar(&o.CPUs, "cpus", 1, "CPUs per array task; the task runs that many points at once")
+	fs.StringVar(&o.Account, "account", "", "Slurm account to charge")
+	fs.StringVar(&o.Binary, "bin", "", "insurgo binary as the compute nodes see it (default: this one)")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	dir, err := oneArg("slurm", "sweep directory", pos)
+	if err != nil {
+		return err
+	}
+	if o.Tasks < 0 || o.CPUs < 1 {
+		return usageError("sweep slurm: -tasks must be >= 0 and -cpus >= 1")
+	}
+	s, err := sweeprun.WriteSlurm(dir, o)
+	if err != nil {
+		if errors.Is(err, sweeprun.ErrSweepDir) {
+			return asUsage(err)
+		}
+		return err
+	}
+	fmt.Fprintf(e.Stdout, "wrote %s (%d array tasks), %s and %s\n\nsubmit with:\n\n\tbash %s\n\nor by hand:\n\n\tjid=$(sbatch --parsable %s)\n\tsbatch --dependency=afterok:$jid %s\n",
+		s.Array, s.Tasks, s.Merge, s.Submit, s.Submit, s.Array, s.Merge)
+	return nil
 }
