@@ -59,7 +59,10 @@ figures by one replicate of scenario NAME run under seed S+1: a check that
 the scoring recovers the scenario that made the data.
 
 Outputs, written whole or not at all into -out: compare.json (everything,
-with every replicate's value) and compare.csv (one row per estimate).
+with every replicate's value), compare.csv (one row per estimate) and the
+figures in plots/: compare (the statistic per scenario), difference (paired
+and unpaired, against the first), one per signature, and with -targets one
+per target with the observed figure.
 The same scenarios, seed and replicates give the same bytes, whatever
 -workers. A non-empty output directory is refused unless -force is given.`,
 }
@@ -82,6 +85,8 @@ type compareOptions struct {
 	synthetic  string
 	out        string
 	force      bool
+	format     string
+	noPlots    bool
 }
 
 func runCompare(ctx context.Context, args []string, e *env) error {
@@ -101,6 +106,8 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	fs.StringVar(&o.synthetic, "synthetic", "", "with -targets: use one replicate of this scenario (seed S+1) as the observations")
 	fs.StringVar(&o.out, "out", "compare", "output directory")
 	fs.BoolVar(&o.force, "force", false, "write into a non-empty output directory, replacing its files")
+	fs.StringVar(&o.format, "format", "png", "figure format: png, svg or pdf")
+	fs.BoolVar(&o.noPlots, "no-plots", false, "do not draw figures")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -121,6 +128,9 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	case o.statistic == sim.Share && o.of == "":
 		return usageError("compare: -statistic share needs -of, the denominator scope")
 	}
+	if err := checkFormat(o.format); err != nil {
+		return err
+	}
 	scs := make([]*scenarios.Scenario, len(pos))
 	for i, name := range pos {
 		if scs[i], err = scenarios.Load(name); err != nil {
@@ -136,11 +146,7 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 		if err != nil {
 			return asUsage(fmt.Errorf("scenario %s: %w", sc.Name, err))
 		}
-		f, err := model.NewFactory(&sc.Params, &cal)
-		if err != nil {
-			return asUsage(fmt.Errorf("scenario %s: %w", sc.Name, err))
-		}
-		arms[i] = compare.Arm{Name: sc.Name, Factory: f, Calendar: cal, Targets: sc.Observed()}
+		arms[i] = compare.Arm{Name: sc.Name, Calendar: cal, Targets: sc.Observed()}
 	}
 	for i := range arms {
 		for j := range i {
@@ -157,6 +163,11 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	sigs, notes, err := iskSignatures(o, scs[0], arms, from, to)
 	if err != nil {
 		return err
+	}
+	for i, sc := range scs {
+		if arms[i].Factory, err = model.NewFactory(&sc.Params, &arms[i].Calendar); err != nil {
+			return asUsage(fmt.Errorf("scenario %s: %w", sc.Name, err))
+		}
 	}
 	opts := compare.Options{
 		Seed: o.seed, Replicates: o.replicates, Workers: o.workers,
@@ -202,6 +213,11 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	}
 	if err := writeCompareFiles(res, o.out); err != nil {
 		return err
+	}
+	if !o.noPlots {
+		if err := drawComparePlots(res, filepath.Join(o.out, "plots"), o.format); err != nil {
+			return err
+		}
 	}
 	fmt.Fprintf(e.Stdout, "\noutputs in %s\n", o.out)
 	return nil

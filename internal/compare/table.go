@@ -16,19 +16,19 @@ func (r *Result) WriteTable(w io.Writer) error {
 	fmt.Fprintf(ew, "%s %s in %s, %s..%s; %d replicates per scenario, seed %d (common random numbers)\n\n",
 		statName(win.Statistic), win.Metric, win.Scope, win.From, win.To, r.Replicates, r.Seed)
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "scenario\tmedian\t90% interval\tmean\t")
+	fmt.Fprintln(tw, "scenario\tmedian\t90% interval\tmean")
 	for _, a := range r.Arms {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", a.Name, fmtNum(a.Dist.Median), interval(a.Dist.P05, a.Dist.P95), fmtNum(a.Dist.Mean))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.Name, fmtNum(a.Dist.Median), interval(a.Dist.P05, a.Dist.P95), fmtNum(a.Dist.Mean))
 	}
 	tw.Flush()
 	if len(r.Arms) > 1 {
 		base := r.Arms[0].Name
 		fmt.Fprintf(ew, "\nagainst %s, replicate by replicate:\n", base)
 		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "scenario\tdifference (90%)\tunpaired 90%\trelative change (90%)\tP(below)\tpairing helped by\t")
+		fmt.Fprintln(tw, "scenario\tdifference (90%)\tunpaired 90%\trelative change (90%)\tP(below)\tpairing helped by")
 		for _, a := range r.Arms[1:] {
 			p := a.Versus
-			fmt.Fprintf(tw, "%s\t%s %s\t%s\t%s %s\t%.3f\t%s\t\n", a.Name,
+			fmt.Fprintf(tw, "%s\t%s %s\t%s\t%s %s\t%.3f\t%s\n", a.Name,
 				fmtNum(p.Diff.Median), interval(p.Diff.P05, p.Diff.P95),
 				interval(p.Unpaired.P05, p.Unpaired.P95),
 				pct(p.Rel), "["+pct(p.RelP05)+", "+pct(p.RelP95)+"]",
@@ -39,15 +39,15 @@ func (r *Result) WriteTable(w io.Writer) error {
 	if len(r.Signatures) > 0 {
 		fmt.Fprintf(ew, "\nsignatures (median [90%% interval] over replicates):\n")
 		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
-		fmt.Fprint(tw, "signature\t")
+		fmt.Fprint(tw, "signature")
 		for _, a := range r.Arms {
-			fmt.Fprintf(tw, "%s\t", a.Name)
+			fmt.Fprintf(tw, "\t%s", a.Name)
 		}
 		fmt.Fprintln(tw)
 		for s, name := range r.Signatures {
-			fmt.Fprintf(tw, "%s\t", name)
+			fmt.Fprint(tw, name)
 			for _, a := range r.Arms {
-				fmt.Fprintf(tw, "%s\t", sigCell(a.Signatures[s]))
+				fmt.Fprintf(tw, "\t%s", sigCell(a.Signatures[s]))
 			}
 			fmt.Fprintln(tw)
 		}
@@ -71,13 +71,13 @@ func (r *Result) WriteTable(w io.Writer) error {
 		for _, s := range c.Sensitivity {
 			fmt.Fprintf(tw, "at %g\t", s.Quantile)
 		}
-		fmt.Fprintln(tw, "median distance\t")
+		fmt.Fprintln(tw, "median distance")
 		for k, a := range r.Arms {
 			fmt.Fprintf(tw, "%s\t%d/%d\t%.3f\t", a.Name, c.Accepted[k], len(a.Values), c.Posterior[k])
 			for _, s := range c.Sensitivity {
 				fmt.Fprintf(tw, "%.3f\t", s.Posterior[k])
 			}
-			fmt.Fprintf(tw, "%s\t\n", fmtNum(c.Distance[k].Median))
+			fmt.Fprintf(tw, "%s\n", fmtNum(c.Distance[k].Median))
 		}
 		tw.Flush()
 	}

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/insurgo/insurgo/internal/compare"
+	"github.com/insurgo/insurgo/plots"
+	"github.com/insurgo/insurgo/sim"
+)
+
+// drawComparePlots draws the comparison figures into dir:
+//
+//	compare.FORMAT          the window statistic of every scenario (violins)
+//	difference.FORMAT       each scenario minus the first, paired and unpaired
+//	signature-NAME.FORMAT   each signature across scenarios
+//	target-NAME.FORMAT      with -targets: each target across scenarios, with
+//	                        the observed (or synthetic) figure
+func drawComparePlots(res *compare.Result, dir, format string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	w := res.Window
+	var ds []plots.Dist
+	for _, a := range res.Arms {
+		ds = append(ds, plotDist(a.Name, a.Values))
+	}
+	title := fmt.Sprintf("%s %s, %s, %s..%s (%d replicates, seed %d)", w.Statistic, w.Metric, w.Scope, w.From, w.To, res.Replicates, res.Seed)
+	if err := writeViolins(dir, "compare", format, title, w.Metric, ds); err != nil {
+		return err
+	}
+	if len(res.Arms) > 1 {
+		base := res.Arms[0]
+		ds = ds[:0]
+		for _, a := range res.Arms[1:] {
+			paired := make([]float64, len(a.Values))
+			unpaired := make([]float64, len(a.Values))
+			n := len(a.Values)
+			for i := range a.Values {
+				paired[i] = a.Values[i] - base.Values[i]
+				unpaired[i] = a.Values[i] - base.Values[(i+n/2)%n]
+			}
+			ds = append(ds, plotDist(a.Name+" − "+base.Name, paired), plotDist(a.Name+" unpaired", unpaired))
+		}
+		t := fmt.Sprintf("Difference from %s, replicate by replicate (common random numbers) and unpaired", base.Name)
+		if err := writeViolins(dir, "difference", format, t, "difference in "+w.Metric, ds); err != nil {
+			return err
+		}
+	}
+	for s, name := range res.Signatures {
+		ds = ds[:0]
+		never := 0
+		for _, a := range res.Arms {
+			ds = append(ds, plotDist(a.Name, a.SignatureValues[s]))
+			never += a.Signatures[s].Infinite
+		}
+		t := fmt.Sprintf("%s, %s..%s", name, w.From, w.To)
+		if never > 0 {
+			t += fmt.Sprintf(" (%d replicates never rebounded, not drawn)", never)
+		}
+		if err := writeViolins(dir, "signature-"+slug(name), format, t, name, ds); err != nil {
+			return err
+		}
+	}
+	for j, tg := range res.Targets {
+		ds = ds[:0]
+		for _, a := range res.Arms {
+			d := plotDist(a.Name, a.TargetValues[j])
+			d.Observed, d.HasObserved = tg.Observed, true
+			ds = append(ds, d)
+		}
+		what := "observed"
+		if res.SyntheticFrom != "" {
+			what = "synthetic, from " + res.SyntheticFrom
+		}
+		t := fmt.Sprintf("Target %s (%s %s, %s..%s; diamond: %s)", tg.Window.Name, tg.Window.Statistic, tg.Window.Metric, tg.Window.From, tg.Window.To, what)
+		if err := writeViolins(dir, "target-"+slug(tg.Window.Name), format, t, tg.Window.Metric, ds); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// plotDist turns per-replicate values into a plots.Dist, leaving out
+// undefined and infinite ones.
+func plotDist(name string, xs []float64) plots.Dist {
+	var h sim.Histogram
+	for _, x := range xs {
+		if !math.IsNaN(x) && !math.IsInf(x, 0) {
+			h.Add(x)
+		}
+	}
+	v, c := h.Values()
+	return plots.Dist{Name: name, Values: v, Counts: c}
+}
+
+// writeViolins draws ds as violins into dir/name.format. Distributions
+// with no value (a signature undefined everywhere) are left out; a figure
+// with none is not drawn.
+func writeViolins(dir, name, format, title, ylabel string, ds []plots.Dist) error {
+	var keep []plots.Dist
+	for _, d := range ds {
+		if len(d.Values) > 0 {
+			keep = append(keep, d)
+		}
+	}
+	if len(keep) == 0 {
+		return nil
+	}
+	p, err := plots.Violins(title, ylabel, keep)
+	if err != nil {
+		return fmt.Errorf("figure %s: %w", name, err)
+	}
+	return plots.Write(filepath.Join(dir, name+"."+format), format, p)
+}
+
+// slug makes a file name part of a label.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
