@@ -57,8 +57,9 @@ type Posture struct {
 	// LeaderWeight is the pressure a named leader's death adds, on top of
 	// the loss rate (the leadership feels decapitation as pressure).
 	LeaderWeight float64 `toml:"leader_weight"`
-	// Hide is the share by which lying low cuts the intelligence the GDI
-	// gathers on cells while slowed (0..1).
+	// Hide is the share by which lying low cuts, while slowed, both the
+	// intelligence the state gathers on cells from informants and the
+	// chance that a raid finds its cell (0..1).
 	Hide float64 `toml:"hide"`
 }
 

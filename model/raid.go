@@ -9,7 +9,8 @@ import (
 // raid mounts one raid: by the GDI in Afghanistan (gdi) or by Pakistan's
 // forces in KP. The force picks the cell it knows best (weight
 // intel^sharpness, more near a named leader); the raid hits with
-// probability quality * intel * (1 - terrain/2).
+// probability quality * intel * (1 - terrain/2), times (1 - posture.hide)
+// while the leadership has ISK lying low.
 func (w *World) raid(d sim.Day, gdi bool) {
 	c := w.c
 	p := c.p
@@ -69,7 +70,11 @@ func (w *World) raid(d sim.Day, gdi bool) {
 	reg := &c.regions[cl.region]
 	gs := sc.group[reg.group]
 	w.hs.add(iRaids, m, 1, gs)
-	hit := w.rRaid.Float64() < quality*cl.intel*(1-reg.terrain/2)
+	ph := quality * cl.intel * (1 - reg.terrain/2)
+	if w.slowed {
+		ph *= 1 - p.Posture.Hide // lying low: safe houses, no movement
+	}
+	hit := w.rRaid.Float64() < ph
 	killed := 0
 	if hit {
 		w.hs.add(iRaidHits, m, 1, 0, sc.country[reg.country], gs)
