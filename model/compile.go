@@ -35,8 +35,10 @@ type compiled struct {
 	raidsPM     []float64 // GDI raids per month
 	raidQuality []float64 // GDI raid quality (capacity building applied)
 	daysInMonth []float64
-	counter     []bool      // counter-messaging on
-	langOut     [][]float64 // [month][lang] output that gets through
+	// Daily raid means and their exp(-mean), per month (GDI, Pakistan).
+	gdiDay, gdiP0, pkDay, pkP0 []float64
+	counter                    []bool      // counter-messaging on
+	langOut                    [][]float64 // [month][lang] output that gets through
 
 	// Attack tempo: rate per day of a 10-fighter-equivalent unit, and
 	// sizes[f] = f^exponent * 10^(1-exponent) for small f.
@@ -353,6 +355,15 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 		}
 		c.raidsPM[m] = rate
 		c.raidQuality[m] = math.Min(1, q*p.Raids.CapacityBuilding)
+	}
+
+	for m := range c.months {
+		g := c.raidsPM[m] / c.daysInMonth[m]
+		k := p.Pakistan.PerMonth / c.daysInMonth[m]
+		c.gdiDay = append(c.gdiDay, g)
+		c.gdiP0 = append(c.gdiP0, math.Exp(-g))
+		c.pkDay = append(c.pkDay, k)
+		c.pkP0 = append(c.pkP0, math.Exp(-k))
 	}
 
 	c.ratePerDay = p.Attacks.Rate / 30.4375

@@ -15,18 +15,30 @@ func poisson(r *rand.Rand, mean float64) int {
 		return 0
 	}
 	if mean < 30 {
-		u := r.Float64()
-		p := math.Exp(-mean)
-		f := p
-		k := 0
-		for u > f && k < 200 {
-			k++
-			p *= mean / float64(k)
-			f += p
-		}
-		return k
+		return poissonInv(r, mean, math.Exp(-mean))
 	}
 	return int(distuv.Poisson{Lambda: mean, Src: r}.Rand())
+}
+
+// poissonInv draws a Poisson variate of a small mean (< 30) by inversion,
+// given p0 = exp(-mean) (callers with a fixed mean compute it once).
+func poissonInv(r *rand.Rand, mean, p0 float64) int {
+	if mean <= 0 {
+		return 0
+	}
+	if mean >= 30 {
+		return poisson(r, mean)
+	}
+	u := r.Float64()
+	p := p0
+	f := p
+	k := 0
+	for u > f && k < 200 {
+		k++
+		p *= mean / float64(k)
+		f += p
+	}
+	return k
 }
 
 // binomial draws the number of successes in n trials of probability p.

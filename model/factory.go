@@ -162,11 +162,11 @@ func (w *World) Step(d sim.Day) {
 		w.attack(d)
 	}
 	m := d.Month
-	dim := w.c.daysInMonth[m]
-	for n := poisson(w.rRaid, w.c.raidsPM[m]/dim); n > 0; n-- {
+	c := w.c
+	for n := poissonInv(w.rRaid, c.gdiDay[m], c.gdiP0[m]); n > 0; n-- {
 		w.raid(d, true)
 	}
-	for n := poisson(w.rRaid, w.c.p.Pakistan.PerMonth/dim); n > 0; n-- {
+	for n := poissonInv(w.rRaid, c.pkDay[m], c.pkP0[m]); n > 0; n-- {
 		w.raid(d, false)
 	}
 	if d.MonthEnd {
