@@ -41,11 +41,13 @@ statistic (-metric, -scope, -statistic over -window) it prints:
     share (suicide_attacks / attacks in -scope), casualties per attack (in
     -scope), KP share (attacks in group:kp / all attacks), and the rebound:
     months from the lapse of pressure until the 3-month mean tempo (metric in
-    -scope) is back to half its level over the 6 months before pressure began.
+    -scope) is back to half (-rebound-level) its mean over the 6 months before
+    pressure began, and the tempo under pressure: its monthly mean during the
+    pressure over that pre-pressure mean.
     The pressure span is -pressure FROM:TO, or by default read from the first
-    scenario's [[raid_phase]] schedule: pressure starts with the strongest
-    phase (per_month × quality) before the first phase that stops the raids
-    (per_month = 0), which is the lapse. Without a lapse there is no rebound.
+    scenario's [[raid_phase]] schedule: the last phase with raids before the
+    first phase that stops them (per_month = 0), whose start is the lapse.
+    Without a lapse there is no rebound.
 
 With -targets, each scenario is scored against the observed [[target]]
 figures the scenarios carry in common, by rejection ABC: a replicate's
@@ -80,6 +82,7 @@ type compareOptions struct {
 	of         string
 	statistic  string
 	pressure   string
+	level      float64
 	targets    bool
 	tolerance  float64
 	synthetic  string
@@ -101,6 +104,7 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	fs.StringVar(&o.of, "of", "", "denominator scope, for -statistic share")
 	fs.StringVar(&o.statistic, "statistic", sim.Sum, "window statistic: "+strings.Join(sim.StatKinds, ", "))
 	fs.StringVar(&o.pressure, "pressure", "", "pressure span FROM:TO for the rebound signature (default: from the first scenario's raid phases)")
+	fs.Float64Var(&o.level, "rebound-level", 0.5, "the rebound is back to this share of the pre-pressure tempo (> 0)")
 	fs.BoolVar(&o.targets, "targets", false, "score the scenarios against their observed targets (rejection ABC)")
 	fs.Float64Var(&o.tolerance, "tolerance", compare.Tolerance, "with -targets: acceptance quantile of the pooled distances, in (0, 1]")
 	fs.StringVar(&o.synthetic, "synthetic", "", "with -targets: use one replicate of this scenario (seed S+1) as the observations")
@@ -119,6 +123,8 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 		return usageError("compare: -replicates must be >= 2, got %d", o.replicates)
 	case o.workers <= 0:
 		return usageError("compare: -workers must be > 0, got %d", o.workers)
+	case !(o.level > 0):
+		return usageError("compare: -rebound-level must be > 0, got %g", o.level)
 	case !(o.tolerance > 0 && o.tolerance <= 1):
 		return usageError("compare: -tolerance must be in (0, 1], got %g", o.tolerance)
 	case o.synthetic != "" && !o.targets:
@@ -321,37 +327,48 @@ func iskSignatures(o compareOptions, first *scenarios.Scenario, arms []compare.A
 	case !ok:
 		notes = append(notes, fmt.Sprintf("no rebound signature: raids never stop in %s; give -pressure FROM:TO to measure the rebound after that span", first.Name))
 	default:
-		r := compare.Rebound{Label: fmt.Sprintf("rebound after %s (months)", pto.Add(1)), Metric: o.metric, Scope: o.scope, From: pfrom, To: pto}
-		fits := true
+		r := compare.Rebound{Label: fmt.Sprintf("rebound after %s (months)", pto.Add(1)), Metric: o.metric, Scope: o.scope, From: pfrom, To: pto, Level: o.level}
 		for _, a := range arms {
 			if err := r.Check(&a.Calendar); err != nil {
 				if o.pressure != "" {
 					return nil, nil, usageError("compare: -pressure: scenario %s: %v", a.Name, err)
 				}
 				notes = append(notes, fmt.Sprintf("no rebound signature: scenario %s: %v", a.Name, err))
-				fits = false
-				break
+				return sigs, notes, nil
 			}
 		}
-		if fits {
-			sigs = append(sigs, r)
-			if o.pressure == "" {
-				notes = append(notes, fmt.Sprintf("rebound: pressure %s..%s from %s's raid phases; tempo is %s in %s, level = mean of the 6 months before %s", pfrom, pto, first.Name, o.metric, o.scope, pfrom))
+		// The pre-pressure level: up to 6 months before the pressure,
+		// within every run (Rebound.Check saw at least one).
+		pre := pfrom.Add(-6)
+		for _, a := range arms {
+			if f := a.Calendar.FirstMonth(); f.Index(pre) > 0 {
+				pre = f
 			}
 		}
+		mean := func(a, b sim.Month) sim.Window {
+			return sim.Window{Name: o.metric, Metric: o.metric, Scope: o.scope, From: a, To: b, Statistic: sim.MeanPerMonth}
+		}
+		depth := compare.Ratio{Label: "tempo under pressure (× before)", Num: mean(pfrom, pto), Den: mean(pre, pfrom.Add(-1))}
+		sigs = append(sigs, depth, r)
+		src := "-pressure"
+		if o.pressure == "" {
+			src = first.Name + "'s raid phases"
+		}
+		notes = append(notes, fmt.Sprintf("pressure %s..%s (from %s); rebound: months from %s until the 3-month mean of %s in %s is back to %g × its monthly mean over %s..%s",
+			pfrom, pto, src, pto.Add(1), o.metric, o.scope, o.level, pre, pfrom.Add(-1)))
 	}
 	return sigs, notes, nil
 }
 
 // pressureSpan returns the -pressure span, or the one read from the raid
-// phases: from the strongest phase (per_month × quality) before the first
-// phase that stops the raids, through the month before that stop.
+// phases: the last phase with raids before the first phase that stops
+// them (per_month = 0), from its start through the month before the stop.
 func pressureSpan(flag string, sc *scenarios.Scenario) (from, to sim.Month, ok bool, err error) {
 	if flag != "" {
 		from, to, err = parseSpan(flag, "-pressure")
 		return from, to, err == nil, err
 	}
-	phases := slices.Clone(sc.Params.RaidPhases)
+	phases := sc.Params.RaidPhases
 	months := make([]sim.Month, len(phases))
 	for i, p := range phases {
 		if months[i], err = sim.ParseMonth(p.From); err != nil {
@@ -363,18 +380,16 @@ func pressureSpan(flag string, sc *scenarios.Scenario) (from, to sim.Month, ok b
 		idx[i] = i
 	}
 	slices.SortStableFunc(idx, func(a, b int) int { return months[a].Index(months[b]) })
-	best := -1
+	last := -1
 	for _, i := range idx {
-		p := phases[i]
-		if p.PerMonth == 0 {
-			if best < 0 {
-				return from, to, false, nil
-			}
-			return months[best], months[i].Add(-1), true, nil
+		if phases[i].PerMonth > 0 {
+			last = i
+			continue
 		}
-		if best < 0 || p.PerMonth*p.Quality > phases[best].PerMonth*phases[best].Quality {
-			best = i
+		if last < 0 || months[i] == months[last] {
+			return from, to, false, nil
 		}
+		return months[last], months[i].Add(-1), true, nil
 	}
 	return from, to, false, nil
 }
