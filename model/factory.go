@@ -63,10 +63,11 @@ type World struct {
 	excTotal  float64 // current total excitation
 	excG      float64 // decay since the anchor day: cell excitation = exc * excG
 
-	pending []int // recruits waiting to found a cell, per region
-	weights []float64
-	gauge   []int64   // scratch for month-end gauges
-	rw      []float64 // scratch for raid targeting weights
+	pending    []int // recruits waiting to found a cell, per region
+	pendingVol []int // volunteers among them
+	weights    []float64
+	gauge      []int64   // scratch for month-end gauges
+	rw         []float64 // scratch for raid targeting weights
 }
 
 // cell is a group of fighters acting together in one region.
@@ -107,6 +108,7 @@ func newWorld(c *compiled, r sim.Replicate) *World {
 		month:           -1,
 		excG:            1,
 		pending:         make([]int, len(c.regions)),
+		pendingVol:      make([]int, len(c.regions)),
 		weights:         make([]float64, len(c.types)),
 		nextCmdDay:      math.MaxInt,
 	}

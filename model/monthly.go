@@ -191,9 +191,10 @@ func (w *World) place(r, n, vol int) {
 		}
 	}
 	w.pending[r] += n
+	w.pendingVol[r] += vol
 	if w.pending[r] >= w.c.p.ISK.NewCellSize {
-		w.newCell(r, w.pending[r], vol, w.c.p.Intel.Initial)
-		w.pending[r] = 0
+		w.newCell(r, w.pending[r], w.pendingVol[r], w.c.p.Intel.Initial)
+		w.pending[r], w.pendingVol[r] = 0, 0
 	}
 }
 

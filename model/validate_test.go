@@ -1,0 +1,70 @@
+package model
+
+import (
+	"reflect"
+	"testing"
+)
+
+// Validate reports every problem, in a deterministic order, with the table,
+// element name and key of each, and never changes the settings.
+func TestValidateReportsEveryProblem(t *testing.T) {
+	s := loadTestScenario(t, "historical")
+	p := clone(s.Params)
+	p.Posture.Mode = "panic"
+	p.Raids.KillFraction = 1.5
+	p.Regions = append([]Region(nil), p.Regions...)
+	p.Regions[0].Grievance = -0.1
+	p.Regions[0].Neighbors = []string{"Atlantis"}
+	p.Borders[0].Links = append([][]string{{"Kunar", "Nowhere"}}, p.Borders[0].Links[1:]...)
+	p.AttackTypes[0].Alpha = 1
+	p.Leaders[1].Parent = "Nobody"
+	p.RaidPhases[0].From = "Oct 2021"
+	p.Pools[0].Languages = []string{"klingon"}
+	before := clone(p)
+
+	want := []Problem{
+		{"posture", "", "mode", `must be "slowdown" or "degradation", got "panic"`},
+		{"raids", "", "kill_fraction", "must be in [0, 1], got 1.5"},
+		{"region", "Nangarhar", "grievance", "must be in [0, 1], got -0.1"},
+		{"region", "Nangarhar", "neighbors", `unknown region "Atlantis"`},
+		{"border", "durand", "links[0]", `unknown region "Nowhere"`},
+		{"attack_type", "attrition", "alpha", "must be > 1 (tail exponent), got 1"},
+		{"leader", "Qari Fateh", "parent", `unknown leader "Nobody"`},
+		{"pool", "east-salafi", "languages", `unknown language "klingon"`},
+		{"raid_phase", "nangarhar-crackdown", "from", `must be a month YYYY-MM, got "Oct 2021"`},
+	}
+	got := p.Validate()
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Validate() =")
+		for _, g := range got {
+			t.Errorf("  %s", g)
+		}
+		t.Errorf("want")
+		for _, w := range want {
+			t.Errorf("  %s", w)
+		}
+	}
+	if !reflect.DeepEqual(p, before) {
+		t.Error("Validate changed the settings")
+	}
+	if _, err := NewFactory(&p, ptr(s.calendar(t))); err == nil {
+		t.Error("NewFactory accepted invalid settings")
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// Default's scalars are all valid; what it lacks (regions, attack types,
+// ranks) is reported, since a scenario must give them.
+func TestDefaultNeedsArrays(t *testing.T) {
+	p := Default()
+	got := p.Validate()
+	want := []Problem{
+		{"region", "", "", "must list at least one region"},
+		{"attack_type", "", "", "must list at least one attack type"},
+		{"rank", "", "", `must include a rank named "commander" (every cell's own commander)`},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Validate(Default()) = %v, want %v", got, want)
+	}
+}
