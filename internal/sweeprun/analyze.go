@@ -114,6 +114,11 @@ func Analyze(dir string, o AnalyzeOptions) (*Analysis, error) {
 				oa.Warnings = append(oa.Warnings, fmt.Sprintf("replicate noise is %.0f%% of the variance of the point means: add replicates", 100*oa.Noise))
 			}
 		}
+		if !(total > 0) {
+			oa.Warnings = append(oa.Warnings, "the output does not vary across the design: nothing to analyse")
+			a.Outputs = append(a.Outputs, oa)
+			continue
+		}
 		title := fmt.Sprintf("%s: %s (%s, %d points × %d replicates)", man.Name, oname, man.Design, man.Points, man.Replicates)
 		var fig func() error
 		switch man.Design {

@@ -95,3 +95,25 @@ func abs(x float64) float64 {
 	}
 	return x
 }
+
+func TestAnalyzeConstantOutput(t *testing.T) {
+	for _, design := range []string{"sobol", "morris", "lhs", "grid"} {
+		c := toyConfig(t, design, 4, 2)
+		// The toy's fighters gauge is 100 × size: constant once size is fixed.
+		c.Params = c.Params[:1]
+		c.Outputs[1].Metric, c.Outputs[1].Statistic = "fighters", "end_value"
+		c.Outputs[1].From = c.Outputs[1].To
+		dir := planToy(t, c, 1)
+		runAll(t, dir, 1, toyLoader(0))
+		if _, err := Merge(dir, MergeOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		a, err := Analyze(dir, AnalyzeOptions{Resamples: 100, NoFigures: true})
+		if err != nil {
+			t.Fatalf("%s: %v", design, err)
+		}
+		if w := a.Outputs[1].Warnings; len(w) != 1 || !strings.Contains(w[0], "does not vary") {
+			t.Errorf("%s: constant output warnings %v", design, w)
+		}
+	}
+}

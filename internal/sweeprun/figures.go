@@ -21,6 +21,7 @@ type errBars struct {
 	x, y, lo, hi []float64 // lo, hi are the interval's ends
 }
 
+// Len, XY, YError and XError implement plotter's XYer and error interfaces.
 func (e errBars) Len() int                    { return len(e.x) }
 func (e errBars) XY(i int) (float64, float64) { return e.x[i], e.y[i] }
 func (e errBars) YError(i int) (float64, float64) {
@@ -158,6 +159,7 @@ type grid2 struct {
 	z      [][]float64 // z[c][r]
 }
 
+// Dims, Z, X, Y, Min and Max implement plotter.GridXYZ on level indices.
 func (g grid2) Dims() (int, int)   { return len(g.xs), len(g.ys) }
 func (g grid2) Z(c, r int) float64 { return g.z[c][r] }
 func (g grid2) X(c int) float64    { return float64(c) }
@@ -176,6 +178,7 @@ func (g grid2) extreme(f func(a, b float64) float64, m float64) float64 {
 // levelTicks labels level indices with their values.
 type levelTicks []float64
 
+// Ticks implements plot.Ticker.
 func (l levelTicks) Ticks(min, max float64) []plot.Tick {
 	step := max1(len(l) / 8)
 	var ts []plot.Tick

@@ -32,7 +32,9 @@ type scenarioModel struct {
 	metrics, scopes []string
 }
 
+// Hash returns the resolved base scenario's hash.
 func (m *scenarioModel) Hash() string                    { return m.sc.Hash }
+// Calendar returns the base scenario's span.
 func (m *scenarioModel) Calendar() (sim.Calendar, error) { return m.cal, nil }
 
 // overrides returns the With argument of keys = values.
@@ -48,6 +50,7 @@ func overrides(keys []string, vals []float64, integer []bool) map[string]any {
 	return ov
 }
 
+// Factory applies the overrides with With and builds the model's factory.
 func (m *scenarioModel) Factory(keys []string, vals []float64, integer []bool) (sim.Factory, error) {
 	sc, err := m.sc.With(overrides(keys, vals, integer))
 	if err != nil {
@@ -56,6 +59,7 @@ func (m *scenarioModel) Factory(keys []string, vals []float64, integer []bool) (
 	return model.NewFactory(&sc.Params, &m.cal)
 }
 
+// CheckKey applies key = v alone and builds the model, reporting any problem.
 func (m *scenarioModel) CheckKey(key string, v float64, integer bool) error {
 	sc, err := m.sc.With(overrides([]string{key}, []float64{v}, []bool{integer}))
 	if err != nil {
@@ -67,6 +71,7 @@ func (m *scenarioModel) CheckKey(key string, v float64, integer bool) error {
 	return nil
 }
 
+// CheckOutput checks w's metric and scopes against what the model records.
 func (m *scenarioModel) CheckOutput(w sim.Window) error {
 	if !slices.Contains(m.metrics, w.Metric) {
 		return fmt.Errorf("unknown metric %q%s", w.Metric, nearest(w.Metric, m.metrics))

@@ -130,6 +130,7 @@ func (t *table) newWriter(w io.Writer, engine string, meta [][2]string) (*rowWri
 	return rw, nil
 }
 
+// Write buffers r, writing a batch when one is full.
 func (rw *rowWriter) Write(r *row) error {
 	rw.batch[rw.n] = rw.t.toParquet(r, rw.batch[rw.n])
 	rw.n++
@@ -225,6 +226,7 @@ func (rf *rowFile) Next(r *row) error {
 	return err
 }
 
+// Close closes the reader and the file.
 func (rf *rowFile) Close() error {
 	rf.r.Close()
 	return rf.f.Close()
