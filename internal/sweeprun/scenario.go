@@ -33,7 +33,8 @@ type scenarioModel struct {
 }
 
 // Hash returns the resolved base scenario's hash.
-func (m *scenarioModel) Hash() string                    { return m.sc.Hash }
+func (m *scenarioModel) Hash() string { return m.sc.Hash }
+
 // Calendar returns the base scenario's span.
 func (m *scenarioModel) Calendar() (sim.Calendar, error) { return m.cal, nil }
 
