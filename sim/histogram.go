@@ -12,9 +12,15 @@ import (
 // two histograms merge exactly, in any order. The zero Histogram is empty
 // and ready to use.
 type Histogram struct {
+	small  []int64 // small[v] counts the integer v, for 0 <= v < denseMax
 	counts map[float64]int64
 	n      int64
 }
+
+// denseMax bounds the integers counted in a slice rather than a map: most
+// monthly counts are small, and a slice index is far cheaper than a map
+// update on the per-replicate path.
+const denseMax = 256
 
 // Add counts one occurrence of v.
 func (h *Histogram) Add(v float64) { h.AddN(v, 1) }
@@ -22,6 +28,15 @@ func (h *Histogram) Add(v float64) { h.AddN(v, 1) }
 // AddN counts n occurrences of v.
 func (h *Histogram) AddN(v float64, n int64) {
 	if n == 0 {
+		return
+	}
+	if v >= 0 && v < denseMax && v == float64(int(v)) {
+		i := int(v)
+		if i >= len(h.small) {
+			h.small = append(h.small, make([]int64, i+1-len(h.small))...)
+		}
+		h.small[i] += n
+		h.n += n
 		return
 	}
 	if h.counts == nil {
@@ -33,6 +48,9 @@ func (h *Histogram) AddN(v float64, n int64) {
 
 // Merge adds every count of o to h.
 func (h *Histogram) Merge(o *Histogram) {
+	for v, n := range o.small {
+		h.AddN(float64(v), n)
+	}
 	for v, n := range o.counts {
 		h.AddN(v, n)
 	}
@@ -42,18 +60,28 @@ func (h *Histogram) Merge(o *Histogram) {
 func (h *Histogram) N() int64 { return h.n }
 
 // Count returns how often v occurred.
-func (h *Histogram) Count(v float64) int64 { return h.counts[v] }
+func (h *Histogram) Count(v float64) int64 {
+	if v >= 0 && v < float64(len(h.small)) && v == float64(int(v)) {
+		return h.small[int(v)]
+	}
+	return h.counts[v]
+}
 
 // Values returns the distinct values in increasing order, and their counts.
 func (h *Histogram) Values() (vals []float64, counts []int64) {
-	vals = make([]float64, 0, len(h.counts))
+	vals = make([]float64, 0, len(h.counts)+len(h.small))
+	for v, n := range h.small {
+		if n != 0 {
+			vals = append(vals, float64(v))
+		}
+	}
 	for v := range h.counts {
 		vals = append(vals, v)
 	}
 	sort.Float64s(vals)
 	counts = make([]int64, len(vals))
 	for i, v := range vals {
-		counts[i] = h.counts[v]
+		counts[i] = h.Count(v)
 	}
 	return vals, counts
 }
