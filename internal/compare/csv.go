@@ -15,8 +15,10 @@ import (
 // Quantities: "value" (the compared statistic: median and 90% interval
 // over replicates), "mean" (its mean), "difference" (paired B_i − A_i:
 // median and 90% interval), "unpaired_difference" (the same for
-// independent replicates), "relative_change" (mean(B)/mean(A) − 1 and its
-// bootstrap 90% interval), "p_below" (share of replicates with B_i < A_i,
+// independent replicates), "change_per_replicate" (B_i/A_i − 1: median and
+// 90% interval over replicates, the spread of outcomes),
+// "relative_change" (mean(B)/mean(A) − 1 and its bootstrap 90% interval,
+// the precision of the mean effect), "p_below" (share of replicates with B_i < A_i,
 // ties half), "pairing_factor" (var(A)+var(B) over var(B−A)), one
 // "signature:<name>" row per signature (median and 90% interval), and with
 // model choice "posterior" and "accepted". Undefined or infinite numbers
@@ -38,6 +40,7 @@ func (r *Result) WriteCSV(w io.Writer) error {
 			ag := r.Arms[0].Name
 			row(a.Name, ag, "difference", p.Diff.Median, p.Diff.P05, p.Diff.P95, p.Diff.N)
 			row(a.Name, ag, "unpaired_difference", p.Unpaired.Median, p.Unpaired.P05, p.Unpaired.P95, p.Unpaired.N)
+			row(a.Name, ag, "change_per_replicate", p.Change.Median, p.Change.P05, p.Change.P95, p.Change.N)
 			row(a.Name, ag, "relative_change", p.Rel, p.RelP05, p.RelP95, p.Diff.N)
 			point(a.Name, ag, "p_below", p.PBelow, p.Diff.N)
 			point(a.Name, ag, "pairing_factor", p.Factor, p.Diff.N)

@@ -37,6 +37,7 @@ type jsonPaired struct {
 	Against       string   `json:"against"`
 	Diff          jsonDist `json:"difference"`
 	Unpaired      jsonDist `json:"unpaired_difference"`
+	Change        jsonDist `json:"change_per_replicate"`
 	Rel           *float64 `json:"relative_change"`
 	RelP05        *float64 `json:"relative_change_p05"`
 	RelP95        *float64 `json:"relative_change_p95"`
@@ -103,7 +104,7 @@ func (r *Result) MarshalIndent() ([]byte, error) {
 		ja := jsonArm{Name: a.Name, Value: toDist("", a.Dist), Values: a.Values}
 		if p := a.Versus; p != nil {
 			ja.Versus = &jsonPaired{
-				Against: r.Arms[0].Name, Diff: toDist("", p.Diff), Unpaired: toDist("", p.Unpaired),
+				Against: r.Arms[0].Name, Diff: toDist("", p.Diff), Unpaired: toDist("", p.Unpaired), Change: toDist("", p.Change),
 				Rel: finite(p.Rel), RelP05: finite(p.RelP05), RelP95: finite(p.RelP95),
 				PBelow: p.PBelow, VarPaired: p.VarPaired, VarUnpaired: p.VarUnpaired, PairingFactor: finite(p.Factor),
 			}

@@ -35,9 +35,9 @@ func TestOutputs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Header, 2 rows per arm, 5 per arm against the first.
-	if len(rows) != 1+3*2+2*5 {
-		t.Errorf("%d CSV rows, want 17", len(rows))
+	// Header, 2 rows per arm, 6 per arm against the first.
+	if len(rows) != 1+3*2+2*6 {
+		t.Errorf("%d CSV rows, want 19", len(rows))
 	}
 	var diff []string
 	for _, r := range rows {

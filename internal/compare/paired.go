@@ -27,6 +27,12 @@ type Paired struct {
 	// the two arms been run with unrelated random numbers. Its interval is
 	// the one to hold against Diff's.
 	Unpaired Dist
+	// Change summarises the relative change replicate by replicate,
+	// B_i/A_i − 1 (undefined where A_i is 0): its 90% interval is the
+	// range of outcomes across simulated futures, where the interval of
+	// Rel is the precision of the mean effect, which narrows as
+	// replicates are added.
+	Change Dist
 	// Rel is the relative change of the means, mean(B)/mean(A) − 1, and
 	// RelP05, RelP95 its 90% interval: the 5% and 95% quantiles over
 	// Resamples bootstrap resamples of the replicates (pairs kept
@@ -65,10 +71,15 @@ func Pair(a, b []float64, seed uint64) (Paired, error) {
 	var p Paired
 	diff := make([]float64, n)
 	unp := make([]float64, n)
+	chg := make([]float64, n)
 	below := 0.0
 	for i := range a {
 		diff[i] = b[i] - a[i]
 		unp[i] = b[i] - a[(i+n/2)%n]
+		chg[i] = math.NaN()
+		if a[i] != 0 {
+			chg[i] = b[i]/a[i] - 1
+		}
 		switch {
 		case b[i] < a[i]:
 			below++
@@ -78,6 +89,7 @@ func Pair(a, b []float64, seed uint64) (Paired, error) {
 	}
 	p.Diff = Summarize(diff)
 	p.Unpaired = Summarize(unp)
+	p.Change = Summarize(chg)
 	p.PBelow = below / float64(n)
 	p.VarPaired = stat.Variance(diff, nil)
 	p.VarUnpaired = stat.Variance(a, nil) + stat.Variance(b, nil)

@@ -31,6 +31,10 @@ func TestPairByHand(t *testing.T) {
 	if p.Rel != 0 {
 		t.Errorf("Rel = %g, want 0 (equal means)", p.Rel)
 	}
+	// Changes per replicate 1, 0, −2/3, 1/4: median 0, range −2/3..1.
+	if p.Change.Median != 0 || !close(p.Change.P05, -2.0/3) || p.Change.P95 != 1 {
+		t.Errorf("change per replicate %+v, want median 0, range −2/3..1", p.Change)
+	}
 	if _, err := compare.Pair(a, b[:3], 1); err == nil {
 		t.Error("Pair accepted slices of different lengths")
 	}
@@ -101,7 +105,7 @@ func TestSelfComparisonIsExactlyZero(t *testing.T) {
 	if p.Diff.Median != 0 || p.Diff.P05 != 0 || p.Diff.P95 != 0 || p.Diff.Mean != 0 {
 		t.Errorf("difference %+v, want all 0", p.Diff)
 	}
-	if p.Rel != 0 || p.RelP05 != 0 || p.RelP95 != 0 {
+	if p.Change.P05 != 0 || p.Change.P95 != 0 || p.Rel != 0 || p.RelP05 != 0 || p.RelP95 != 0 {
 		t.Errorf("relative change %g [%g, %g], want exactly 0", p.Rel, p.RelP05, p.RelP95)
 	}
 	if p.PBelow != 0.5 || p.VarPaired != 0 || !math.IsInf(p.Factor, 1) {

@@ -25,16 +25,19 @@ func (r *Result) WriteTable(w io.Writer) error {
 		base := r.Arms[0].Name
 		fmt.Fprintf(ew, "\nagainst %s, replicate by replicate:\n", base)
 		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "scenario\tdifference (90%)\tunpaired 90%\trelative change (90%)\tP(below)\tpairing helped by")
+		fmt.Fprintln(tw, "scenario\tdifference (90%)\tunpaired 90%\tchange per replicate (90%)\tchange of means (90% CI)\tP(below)\tpairing helped by")
 		for _, a := range r.Arms[1:] {
 			p := a.Versus
-			fmt.Fprintf(tw, "%s\t%s %s\t%s\t%s %s\t%.3f\t%s\n", a.Name,
+			fmt.Fprintf(tw, "%s\t%s %s\t%s\t%s %s\t%s %s\t%.3f\t%s\n", a.Name,
 				fmtNum(p.Diff.Median), interval(p.Diff.P05, p.Diff.P95),
 				interval(p.Unpaired.P05, p.Unpaired.P95),
+				pct(p.Change.Median), "["+pct(p.Change.P05)+", "+pct(p.Change.P95)+"]",
 				pct(p.Rel), "["+pct(p.RelP05)+", "+pct(p.RelP95)+"]",
 				p.PBelow, factor(p.Factor))
 		}
 		tw.Flush()
+		fmt.Fprintln(ew, "(change per replicate: B_i/A_i − 1, its interval the spread of simulated outcomes; change of means:")
+		fmt.Fprintln(ew, " mean(B)/mean(A) − 1, its interval the Monte Carlo precision of that mean effect, by bootstrap)")
 	}
 	if len(r.Signatures) > 0 {
 		fmt.Fprintf(ew, "\nsignatures (median [90%% interval] over replicates):\n")
