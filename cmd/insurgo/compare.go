@@ -30,9 +30,11 @@ statistic (-metric, -scope, -statistic over -window) it prints:
 
   - for each scenario, the median and 90% interval over replicates;
   - for each scenario against the first (A): the paired difference B_i − A_i
-    (median, 90% interval), the unpaired interval for contrast, the relative
-    change of the means mean(B)/mean(A) − 1 with a bootstrap 90% interval
-    (2000 resamples of the replicates, pairs kept together), P(B < A) (the
+    (median, 90% interval), the unpaired interval for contrast, the change
+    per replicate B_i/A_i − 1 (median, 90% interval: the spread of simulated
+    outcomes), the relative change of the means mean(B)/mean(A) − 1 with a
+    bootstrap 90% interval (2000 resamples of the replicates, pairs kept
+    together: the Monte Carlo precision of the mean effect), P(B < A) (the
     share of replicates with B_i < A_i, ties counted half), and how much the
     pairing helped: (var(A) + var(B)) / var(B − A);
   - signatures that tell a strategic slowdown from a degradation, each over
