@@ -9,6 +9,7 @@ import (
 func (w *World) typeWeights(cl *cell) float64 {
 	c := w.c
 	reg := &c.regions[cl.region]
+	slowed := w.slowedAt(cl.region)
 	var sum float64
 	for t := range c.types {
 		ty := &c.types[t]
@@ -22,7 +23,7 @@ func (w *World) typeWeights(cl *cell) float64 {
 				wt = reg.targets[t]
 			}
 			wt *= ty.Weight
-			if w.slowed && ty.HighImpact {
+			if slowed && ty.HighImpact {
 				wt *= c.p.Posture.ImpactBoost
 			}
 		}
@@ -108,7 +109,7 @@ func (w *World) mount(i int, d sim.Day) {
 	}
 
 	ps := ty.Suicide
-	if w.slowed {
+	if w.slowedAt(cl.region) {
 		ps = min(1, ps*p.Posture.SuicideBoost)
 	}
 	suicide := cl.volunteers > 0 && w.rCas.Float64() < ps

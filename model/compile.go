@@ -34,6 +34,7 @@ type compiled struct {
 	// Per month of the calendar.
 	raidsPM     []float64 // GDI raids per month
 	raidQuality []float64 // GDI raid quality (capacity building applied)
+	informants  []float64 // monthly informant accrual (intel.informants plus the phase's)
 	daysInMonth []float64
 	// Daily raid means and their exp(-mean), per month (GDI, Pakistan).
 	gdiDay, gdiP0, pkDay, pkP0 []float64
@@ -340,21 +341,23 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 	// Raid schedule.
 	c.raidsPM = make([]float64, c.months)
 	c.raidQuality = make([]float64, c.months)
+	c.informants = make([]float64, c.months)
 	c.daysInMonth = make([]float64, c.months)
 	for d := range c.days {
 		c.daysInMonth[cal.Day(d).Month]++
 	}
 	for m := range c.months {
-		rate, q := p.Raids.PerMonth, p.Raids.Quality
+		rate, q, inf := p.Raids.PerMonth, p.Raids.Quality, 0.0
 		best := -1 << 30
 		for _, ph := range p.RaidPhases {
 			f := monthIndex(cal, ph.From)
 			if f <= m && f > best {
-				best, rate, q = f, ph.PerMonth, ph.Quality
+				best, rate, q, inf = f, ph.PerMonth, ph.Quality, ph.Informants
 			}
 		}
 		c.raidsPM[m] = rate
 		c.raidQuality[m] = math.Min(1, q*p.Raids.CapacityBuilding)
+		c.informants[m] = math.Min(1, p.Intel.Informants+inf)
 	}
 
 	for m := range c.months {

@@ -47,8 +47,11 @@ type World struct {
 	nextLeaderDay   int
 	nextCmdDay      int
 
-	slowed    bool
-	pressure  float64
+	// Posture per theatre (country index): the leadership weighs the
+	// losses in each country and sets the tempo there.
+	theatres  []theatre
+	anySlowed bool    // some theatre is slowed
+	pressure  float64 // pressure over all of ISK (deters recruits)
 	notoriety float64
 
 	month         int
@@ -68,6 +71,16 @@ type World struct {
 	weights    []float64
 	gauge      []int64   // scratch for month-end gauges
 	rw         []float64 // scratch for raid targeting weights
+}
+
+// theatre is the leadership's posture in one country.
+type theatre struct {
+	slowed        bool
+	tempo         float64 // share of tempo kept this month
+	pressure      float64 // smoothed monthly loss rate
+	raidLost      int64   // fighters lost to raids there this month
+	leadersLost   int     // named leaders killed there this month
+	fightersStart int64   // fighters there at the start of the month
 }
 
 // cell is a group of fighters acting together in one region.
@@ -105,6 +118,7 @@ func newWorld(c *compiled, r sim.Replicate) *World {
 		leadersIn:       make([]int, len(c.regions)),
 		groupFactor:     make([]float64, len(Groups)),
 		ideologueFactor: 1,
+		theatres:        make([]theatre, len(c.scopes.countries)),
 		month:           -1,
 		excG:            1,
 		pending:         make([]int, len(c.regions)),
@@ -114,6 +128,9 @@ func newWorld(c *compiled, r sim.Replicate) *World {
 	}
 	for _, l := range c.leaders {
 		w.leadersIn[l.region]++
+	}
+	for i := range w.theatres {
+		w.theatres[i].tempo = 1
 	}
 	w.updateLeaders()
 	w.nextLeaderDay = w.leaderHorizon(-1)
@@ -186,9 +203,7 @@ func (w *World) cellRate(cl *cell) float64 {
 	if cl.cmdUntil > w.day {
 		r *= 1 - w.c.ranks[w.c.commanderRank].Effect
 	}
-	if w.slowed {
-		r *= w.c.p.Posture.Tempo
-	}
+	r *= w.theatres[w.c.regions[cl.region].country].tempo
 	return r
 }
 
@@ -244,3 +259,7 @@ func (w *World) kill(i int) {
 }
 
 func (w *World) day2month() int { return w.month }
+
+// slowedAt reports whether the leadership has the cells of region r lying
+// low (the theatre of r's country is slowed).
+func (w *World) slowedAt(r int) bool { return w.theatres[w.c.regions[r].country].slowed }

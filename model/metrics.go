@@ -21,6 +21,7 @@ const (
 	MCommanders     = "commanders_killed"
 	MPropaganda     = "propaganda" // items published that got through
 	MSlowed         = "slowed"     // 1 in months the leadership chose a slowdown
+	MPressure       = "pressure"   // month-end gauge: the leadership's perceived pressure, in 1/10,000
 	SampleCasualty  = "casualties"
 	SampleAttacksPM = "attacks_per_month"
 )
@@ -29,7 +30,7 @@ const (
 func (p *Params) Metrics() []string {
 	ms := []string{MAttacks, MClaimed, MSuicide, MCasualties, MFighters, MCells,
 		MVolunteers, MRecruits, MArrivals, MMoves, MRaids, MRaidHits,
-		MFightersLost, MLeadersKilled, MCommanders, MPropaganda, MSlowed}
+		MFightersLost, MLeadersKilled, MCommanders, MPropaganda, MSlowed, MPressure}
 	sort.Strings(ms)
 	return ms
 }

@@ -16,18 +16,37 @@ func (w *World) newMonth(d sim.Day) {
 	w.month = d.Month
 	m := d.Month
 
+	po := p.Posture
 	if !first {
-		lossRate := float64(w.raidLost)/math.Max(1, float64(w.fightersStart)) + p.Posture.LeaderWeight*float64(w.leadersLost)
-		w.pressure += (lossRate - w.pressure) / p.Posture.Memory
+		lossRate := float64(w.raidLost)/math.Max(1, float64(w.fightersStart)) + po.LeaderWeight*float64(w.leadersLost)
+		w.pressure += (lossRate - w.pressure) / po.Memory
 		w.notoriety += (float64(w.claimedMonth)/p.Recruitment.NotorietyRef - w.notoriety) / p.Recruitment.NotorietyMemory
-	}
-	if p.Posture.Mode == Slowdown {
-		switch {
-		case !w.slowed && w.pressure > p.Posture.Threshold:
-			w.slowed = true
-		case w.slowed && w.pressure < p.Posture.Release:
-			w.slowed = false
+		for i := range w.theatres {
+			th := &w.theatres[i]
+			loss := float64(th.raidLost)/math.Max(1, float64(th.fightersStart)) + po.LeaderWeight*float64(th.leadersLost)
+			th.pressure += (loss - th.pressure) / po.Memory
 		}
+	}
+	w.anySlowed = false
+	for i := range w.theatres {
+		th := &w.theatres[i]
+		if po.Mode == Slowdown {
+			switch {
+			case !th.slowed && th.pressure > po.Threshold:
+				th.slowed = true
+			case th.slowed && th.pressure < po.Release:
+				th.slowed = false
+			}
+		}
+		th.tempo = 1
+		if th.slowed {
+			w.anySlowed = true
+			th.tempo = po.Tempo
+			if po.Depth > 0 && th.pressure > po.Threshold {
+				th.tempo *= math.Pow(po.Threshold/th.pressure, po.Depth)
+			}
+		}
+		th.raidLost, th.leadersLost = 0, 0
 	}
 	w.raidLost, w.leadersLost, w.claimedMonth, w.attacksMonth = 0, 0, 0, 0
 
@@ -49,14 +68,13 @@ func (w *World) newMonth(d sim.Day) {
 
 	// Intelligence: informants accrue toward 1, knowledge decays.
 	in := p.Intel
-	hide := 0.0
-	if w.slowed {
-		hide = p.Posture.Hide
-	}
 	for i := range w.cells {
 		cl := &w.cells[i]
 		reg := &c.regions[cl.region]
-		gain := in.Informants * reg.presence * (1 - reg.terrain/2) * (1 - hide)
+		gain := c.informants[m] * reg.presence * (1 - reg.terrain/2)
+		if w.theatres[reg.country].slowed {
+			gain *= 1 - p.Posture.Hide
+		}
 		cl.intel += gain*(1-cl.intel) - in.Decay*cl.intel
 		cl.intel = math.Min(1, math.Max(0, cl.intel))
 	}
@@ -98,8 +116,13 @@ func (w *World) newMonth(d sim.Day) {
 	}
 
 	var f int64
+	for i := range w.theatres {
+		w.theatres[i].fightersStart = 0
+	}
 	for i := range w.cells {
-		f += int64(w.cells[i].fighters)
+		cl := &w.cells[i]
+		f += int64(cl.fighters)
+		w.theatres[c.regions[cl.region].country].fightersStart += int64(cl.fighters)
 	}
 	w.fightersStart = f
 	w.refreshAll()
@@ -340,8 +363,16 @@ func (w *World) monthEnd(d sim.Day) {
 	for _, s := range sc.group {
 		set(s)
 	}
-	if w.slowed {
+	if w.anySlowed {
 		w.hs.set(iSlowed, m, 1, 0)
+	}
+	w.hs.set(iPressure, m, int64(math.Round(1e4*w.pressure)), 0)
+	for i := range w.theatres {
+		th := &w.theatres[i]
+		if th.slowed {
+			w.hs.set(iSlowed, m, 1, sc.country[i])
+		}
+		w.hs.set(iPressure, m, int64(math.Round(1e4*th.pressure)), sc.country[i])
 	}
 	w.rec.Observe(SampleAttacksPM, w.attacksMonth)
 }

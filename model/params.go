@@ -49,6 +49,10 @@ type Posture struct {
 	Release   float64 `toml:"release"`
 	// Tempo multiplies every cell's attack rate while slowed (0..1].
 	Tempo float64 `toml:"tempo"`
+	// Depth makes the slowdown graded: while slowed, the tempo kept is
+	// Tempo * min(1, Threshold/pressure)^Depth, so the leadership cuts
+	// further the harder it is pressed (0 = a flat cut to Tempo).
+	Depth float64 `toml:"depth"`
 	// SuicideBoost multiplies suicide probabilities while slowed (>= 1).
 	SuicideBoost float64 `toml:"suicide_boost"`
 	// ImpactBoost multiplies the weight of high-impact attack types while
@@ -118,6 +122,10 @@ type RaidPhase struct {
 	From     string  `toml:"from"` // YYYY-MM
 	PerMonth float64 `toml:"per_month"`
 	Quality  float64 `toml:"quality"`
+	// Informants is the extra monthly intelligence accrual the GDI's
+	// informant networks bring during the phase, added to
+	// intel.informants (0..1; 0 = none).
+	Informants float64 `toml:"informants"`
 }
 
 // Pakistan holds the Pakistani security forces' raids in KP ([pakistan]);

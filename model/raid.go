@@ -71,7 +71,7 @@ func (w *World) raid(d sim.Day, gdi bool) {
 	gs := sc.group[reg.group]
 	w.hs.add(iRaids, m, 1, gs)
 	ph := quality * cl.intel * (1 - reg.terrain/2)
-	if w.slowed {
+	if w.slowedAt(cl.region) {
 		ph *= 1 - p.Posture.Hide // lying low: safe houses, no movement
 	}
 	hit := w.rRaid.Float64() < ph
@@ -106,6 +106,7 @@ func (w *World) raid(d sim.Day, gdi bool) {
 			}
 		}
 		w.raidLost += int64(min(killed, cl.fighters))
+		w.theatres[reg.country].raidLost += int64(min(killed, cl.fighters))
 		w.lose(pick, killed)
 		if !w.cells[pick].dead {
 			w.refresh(pick)
@@ -150,6 +151,7 @@ func (w *World) killLeader(li int, d sim.Day) {
 	w.leaderUntil[li] = d.Index + expDays(w.rLead, c.ranks[l.rank].SuccessionDays)
 	w.leadersIn[l.region]--
 	w.leadersLost++
+	w.theatres[c.regions[l.region].country].leadersLost++
 	w.nextLeaderDay = min(w.nextLeaderDay, w.leaderUntil[li])
 	w.hs.add(iLeadersKilled, d.Month, 1, 0, l.countryS)
 	if w.rec.KeepEvents() {

@@ -39,7 +39,8 @@ var metricScopes = []struct {
 	{MLeadersKilled, scTotal | scCountry},
 	{MCommanders, scTotal | scCountry | scGroup},
 	{MPropaganda, scTotal | scLanguage},
-	{MSlowed, scTotal},
+	{MSlowed, scTotal | scCountry},
+	{MPressure, scTotal | scCountry},
 }
 
 // Metric indices into metricScopes.
@@ -61,6 +62,7 @@ const (
 	iCommanders
 	iPropaganda
 	iSlowed
+	iPressure
 	nMetrics
 )
 

@@ -317,6 +317,7 @@ func (p *Params) Validate() []Problem {
 		c.month("raid_phase", ph.Name, "from", ph.From, true)
 		c.nonneg("raid_phase", ph.Name, "per_month", ph.PerMonth)
 		c.unit("raid_phase", ph.Name, "quality", ph.Quality)
+		c.unit("raid_phase", ph.Name, "informants", ph.Informants)
 	}
 	froms := map[string]string{}
 	for _, ph := range p.RaidPhases {
@@ -342,6 +343,7 @@ func (p *Params) validateScalars(c *checker) {
 	if c.finite("posture", "", "tempo", po.Tempo) && (po.Tempo <= 0 || po.Tempo > 1) {
 		c.add("posture", "", "tempo", "must be in (0, 1], got %g", po.Tempo)
 	}
+	c.nonneg("posture", "", "depth", po.Depth)
 	c.atLeast("posture", "", "suicide_boost", po.SuicideBoost, 1)
 	c.atLeast("posture", "", "impact_boost", po.ImpactBoost, 1)
 	c.nonneg("posture", "", "leader_weight", po.LeaderWeight)
