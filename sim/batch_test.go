@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"testing"
 
@@ -178,5 +179,22 @@ func BenchmarkToyReplicate(b *testing.B) {
 		if _, err := (sim.Batch{Calendar: cal, Seed: 1, Count: 1, Workers: 1}).Run(context.Background(), toyFactory(0.05)); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkBatch runs toy batches of three sizes on all cores and reports
+// replicates per second (the engine's overhead: scheduling, recorders,
+// aggregation).
+func BenchmarkBatch(b *testing.B) {
+	cal := mustCalendar(b, "2021-09-01", "2023-12-31")
+	for _, n := range []int{10, 100, 1000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := (sim.Batch{Calendar: cal, Seed: 1, Count: n}).Run(context.Background(), toyFactory(0.05)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "replicates/s")
+		})
 	}
 }
