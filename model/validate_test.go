@@ -20,10 +20,13 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 	p.Leaders[1].Parent = "Nobody"
 	p.RaidPhases[0].From = "Oct 2021"
 	p.Pools[0].Languages = []string{"klingon"}
+	p.Posture.Depth = -1
+	p.RaidPhases[1].Informants = 1.2
 	before := clone(p)
 
 	want := []Problem{
 		{"posture", "", "mode", `must be "slowdown" or "degradation", got "panic"`},
+		{"posture", "", "depth", "must be >= 0, got -1"},
 		{"raids", "", "kill_fraction", "must be in [0, 1], got 1.5"},
 		{"region", "Nangarhar", "grievance", "must be in [0, 1], got -0.1"},
 		{"region", "Nangarhar", "neighbors", `unknown region "Atlantis"`},
@@ -32,6 +35,7 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 		{"leader", "Qari Fateh", "parent", `unknown leader "Nobody"`},
 		{"pool", "east-salafi", "languages", `unknown language "klingon"`},
 		{"raid_phase", "nangarhar-crackdown", "from", `must be a month YYYY-MM, got "Oct 2021"`},
+		{"raid_phase", "routine-2022", "informants", "must be in [0, 1], got 1.2"},
 	}
 	got := p.Validate()
 	if !reflect.DeepEqual(got, want) {
