@@ -27,5 +27,7 @@ done
 "$bin" compare slowdown degradation -window 2023-01:2023-12 -targets -synthetic degradation -out syn-d -force -no-plots > syn-d.txt
 "$bin" compare slowdown-lapse.toml degradation-lapse.toml -window 2023-07:2024-06 -rebound-level 1 -out lapse -force > lapse.txt
 "$bin" compare lapsed-pressure sustained-pressure -window 2024-01:2024-12 -out raids-2024 -force > raids-2024.txt
+"$bin" compare lapsed-pressure sustained-pressure -window 2024-01:2024-12 -scope total -out raids-2024-total -force -no-plots > raids-2024-total.txt
+"$bin" compare lapsed-pressure sustained-pressure -window 2024-01:2024-12 -scope group:kp -out raids-2024-kp -force -no-plots > raids-2024-kp.txt
 "$bin" compare lapsed-pressure sustained-pressure -window 2023-07:2023-12 -out raids-2023h2 -force -no-plots > raids-2023h2.txt
 echo "tables in $dir/*.txt"

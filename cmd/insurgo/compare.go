@@ -350,7 +350,7 @@ func iskSignatures(o compareOptions, first *scenarios.Scenario, arms []compare.A
 		mean := func(a, b sim.Month) sim.Window {
 			return sim.Window{Name: o.metric, Metric: o.metric, Scope: o.scope, From: a, To: b, Statistic: sim.MeanPerMonth}
 		}
-		depth := compare.Ratio{Label: "tempo under pressure (× before)", Num: mean(pfrom, pto), Den: mean(pre, pfrom.Add(-1))}
+		depth := compare.Ratio{Label: fmt.Sprintf("tempo under pressure %s..%s (× before)", pfrom, pto), Num: mean(pfrom, pto), Den: mean(pre, pfrom.Add(-1))}
 		sigs = append(sigs, depth, r)
 		src := "-pressure"
 		if o.pressure == "" {

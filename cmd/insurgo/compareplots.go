@@ -57,7 +57,10 @@ func drawComparePlots(res *compare.Result, dir, format string) error {
 			ds = append(ds, plotDist(a.Name, a.SignatureValues[s]))
 			never += a.Signatures[s].Infinite
 		}
-		t := fmt.Sprintf("%s, %s..%s", name, w.From, w.To)
+		t := name
+		if !strings.Contains(name, "..") && !strings.Contains(name, "rebound") {
+			t = fmt.Sprintf("%s, %s..%s", name, w.From, w.To) // a window signature
+		}
 		if never > 0 {
 			t += fmt.Sprintf(" (%d replicates never rebounded, not drawn)", never)
 		}
