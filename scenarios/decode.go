@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/insurgo/insurgo/internal/textdist"
 )
 
 // issue is one problem found while decoding a raw document, before it is
@@ -244,7 +246,7 @@ func (d *decoder) table(m map[string]any, rv reflect.Value, key, loc []string) {
 	for _, k := range sortedKeys(m) {
 		f, ok := fs.lookup(k)
 		if !ok {
-			d.add(append(key, k), append(loc, k), ErrUnknownKey, "unknown key%s", hint(k, fs.names))
+			d.add(append(key, k), append(loc, k), ErrUnknownKey, "unknown key%s", textdist.Hint(k, fs.names))
 			delete(m, k)
 			continue
 		}

@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"time"
+
+	"github.com/insurgo/insurgo/internal/textdist"
 )
 
 // Load loads a scenario: a shipped one by bare name ("historical"), or a
@@ -26,7 +28,7 @@ func Load(nameOrPath string) (*Scenario, error) {
 			src, err = openFile(nameOrPath)
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil, Errors{{File: nameOrPath, Err: ErrNotFound,
-					Msg: fmt.Sprintf("no such file, and no shipped scenario of that name%s", hint(nameOrPath, shippedNames()))}}
+					Msg: fmt.Sprintf("no such file, and no shipped scenario of that name%s", textdist.Hint(nameOrPath, shippedNames()))}}
 			}
 		}
 	} else {
@@ -111,7 +113,7 @@ func drop(base map[string]any, src *source, found *problems) {
 				}
 			}
 			found.add(src, []string{"drop"}, []string{"drop"}, ErrRange,
-				fmt.Sprintf("%q: want \"table.name\" naming an inherited element of an array of tables%s", entry, hint(table, tables)))
+				fmt.Sprintf("%q: want \"table.name\" naming an inherited element of an array of tables%s", entry, textdist.Hint(table, tables)))
 			continue
 		}
 		var names []string
@@ -125,7 +127,7 @@ func drop(base map[string]any, src *source, found *problems) {
 		}
 		if len(kept) == len(arr) {
 			found.add(src, []string{"drop"}, []string{"drop"}, ErrRange,
-				fmt.Sprintf("%q: no inherited [[%s]] named %q%s", entry, table, name, hint(name, names)))
+				fmt.Sprintf("%q: no inherited [[%s]] named %q%s", entry, table, name, textdist.Hint(name, names)))
 			continue
 		}
 		base[table] = kept

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/insurgo/insurgo/internal/textdist"
 )
 
 // source is one scenario file of an extends chain.
@@ -102,14 +104,14 @@ func (s *source) extend(ext string) (*source, error) {
 	if s.shipped {
 		src, err := openShipped(ext)
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("no shipped scenario %q%s", ext, hint(strings.TrimSuffix(ext, ".toml"), shippedNames()))
+			return nil, fmt.Errorf("no shipped scenario %q%s", ext, textdist.Hint(strings.TrimSuffix(ext, ".toml"), shippedNames()))
 		}
 		return src, err
 	}
 	if shippedName(ext) {
 		src, err := openShipped(ext)
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("no shipped scenario %q%s; to extend a file, give its path with .toml", ext, hint(ext, shippedNames()))
+			return nil, fmt.Errorf("no shipped scenario %q%s; to extend a file, give its path with .toml", ext, textdist.Hint(ext, shippedNames()))
 		}
 		return src, err
 	}

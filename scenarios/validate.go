@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/insurgo/insurgo/internal/textdist"
 	"github.com/insurgo/insurgo/sim"
 )
 
@@ -87,7 +88,7 @@ func checkTarget(td targetDoc, raw map[string]any, metrics, scopes []string, cal
 	case td.Metric == "":
 		bad("metric", ErrRange, "missing: want one of %s", strings.Join(metrics, ", "))
 	case !slices.Contains(metrics, td.Metric):
-		bad("metric", ErrRange, "unknown metric %q%s", td.Metric, orList(hint(td.Metric, metrics), metrics))
+		bad("metric", ErrRange, "unknown metric %q%s", td.Metric, orList(textdist.Hint(td.Metric, metrics), metrics))
 	}
 	checkScope := func(key, scope string) {
 		switch {
@@ -102,7 +103,7 @@ func checkTarget(td targetDoc, raw map[string]any, metrics, scopes []string, cal
 	case td.Statistic == "":
 		bad("statistic", ErrRange, "missing: want one of %s", strings.Join(sim.StatKinds, ", "))
 	case !slices.Contains(sim.StatKinds, td.Statistic):
-		bad("statistic", ErrRange, "unknown statistic %q%s", td.Statistic, orList(hint(td.Statistic, sim.StatKinds), sim.StatKinds))
+		bad("statistic", ErrRange, "unknown statistic %q%s", td.Statistic, orList(textdist.Hint(td.Statistic, sim.StatKinds), sim.StatKinds))
 	case td.Statistic == sim.Share:
 		if td.Of == "" {
 			bad("of", ErrRange, "missing: statistic \"share\" needs an of scope as its denominator, such as of = \"total\"")
@@ -175,11 +176,11 @@ func scopeHint(s string, scopes []string) string {
 		}
 	}
 	if len(same) > 0 {
-		if h := hint(s, same); h != "" {
+		if h := textdist.Hint(s, same); h != "" {
 			return h
 		}
 	}
-	if h := hint(s, scopes); strings.HasPrefix(h, " (did") {
+	if h := textdist.Hint(s, scopes); strings.HasPrefix(h, " (did") {
 		return h
 	}
 	return " (want total, country:<c>, group:<g>, region:<Name>, type:<attack type>, border:<name>, language:<name> or pool:<name>, naming one the scenario has)"

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"time"
+
+	"github.com/insurgo/insurgo/internal/textdist"
 )
 
 // overrideFile is how errors name the overrides given to With.
@@ -94,7 +96,7 @@ func setPath(m map[string]any, segs []string, v any) error {
 				}
 			}
 			if el == nil {
-				return &Error{Msg: fmt.Sprintf("no [[%s]] named %q%s", s, name, hint(name, names)), Err: ErrUnknownKey}
+				return &Error{Msg: fmt.Sprintf("no [[%s]] named %q%s", s, name, textdist.Hint(name, names)), Err: ErrUnknownKey}
 			}
 			if i == len(segs)-1 {
 				return &Error{Msg: fmt.Sprintf("names a whole [[%s]]; override one of its keys", s), Err: ErrType}

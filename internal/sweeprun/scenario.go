@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/insurgo/insurgo/internal/textdist"
 	"github.com/insurgo/insurgo/model"
 	"github.com/insurgo/insurgo/scenarios"
 	"github.com/insurgo/insurgo/sim"
@@ -75,47 +76,13 @@ func (m *scenarioModel) CheckKey(key string, v float64, integer bool) error {
 // CheckOutput checks w's metric and scopes against what the model records.
 func (m *scenarioModel) CheckOutput(w sim.Window) error {
 	if !slices.Contains(m.metrics, w.Metric) {
-		return fmt.Errorf("unknown metric %q%s", w.Metric, nearest(w.Metric, m.metrics))
+		return fmt.Errorf("unknown metric %q%s", w.Metric, textdist.Hint(w.Metric, m.metrics))
 	}
 	if !slices.Contains(m.scopes, w.Scope) {
-		return fmt.Errorf("unknown scope %q%s", w.Scope, nearest(w.Scope, m.scopes))
+		return fmt.Errorf("unknown scope %q%s", w.Scope, textdist.Hint(w.Scope, m.scopes))
 	}
 	if w.Of != "" && !slices.Contains(m.scopes, w.Of) {
-		return fmt.Errorf("unknown of scope %q%s", w.Of, nearest(w.Of, m.scopes))
+		return fmt.Errorf("unknown of scope %q%s", w.Of, textdist.Hint(w.Of, m.scopes))
 	}
 	return nil
-}
-
-// nearest returns a "; did you mean" hint for s among known.
-func nearest(s string, known []string) string {
-	best, bd := "", 4
-	for _, k := range known {
-		if d := editDistance(s, k); d < bd {
-			best, bd = k, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := 1
-			if a[i-1] == b[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
