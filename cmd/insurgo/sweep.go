@@ -306,6 +306,9 @@ func sweepSlurm(args []string, e *env) error {
 		}
 		return err
 	}
+	if s.Temporary {
+		fmt.Fprintf(e.Stderr, "insurgo: warning: the jobs will run %s, a temporary 'go run' or 'go test' build that may be gone when they start; 'go install ./cmd/insurgo' and rerun, or pass -bin\n", s.Binary)
+	}
 	fmt.Fprintf(e.Stdout, "wrote %s (%d array tasks), %s and %s\n\nsubmit with:\n\n\tbash %s\n\nor by hand:\n\n\tjid=$(sbatch --parsable %s)\n\tsbatch --dependency=afterok:$jid %s\n",
 		s.Array, s.Tasks, s.Merge, s.Submit, s.Submit, s.Array, s.Merge)
 	return nil

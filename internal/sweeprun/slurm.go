@@ -28,6 +28,11 @@ type SlurmOptions struct {
 type SlurmScripts struct {
 	Array, Merge, Submit string
 	Tasks                int
+	// Binary is the insurgo the jobs run; Temporary reports that it looks
+	// like a "go run" or "go test" build in a temporary or cache
+	// directory, which may be gone when the jobs start.
+	Binary    string
+	Temporary bool
 }
 
 var slurmValue = regexp.MustCompile(`^[A-Za-z0-9_.:,+=@/-]*$`)
@@ -118,7 +123,8 @@ echo "watch: squeue -j $array,$merge    logs: %[5]s"
 echo "results: %[6]s/results.parquet, %[6]s/analysis/"
 `, man.Name, shellQuote(filepath.Join(sdir, "array.sbatch")), shellQuote(filepath.Join(sdir, "merge.sbatch")), o.Tasks, logs, abs)
 
-	out := &SlurmScripts{Array: filepath.Join(sdir, "array.sbatch"), Merge: filepath.Join(sdir, "merge.sbatch"), Submit: filepath.Join(sdir, "submit.sh"), Tasks: o.Tasks}
+	out := &SlurmScripts{Array: filepath.Join(sdir, "array.sbatch"), Merge: filepath.Join(sdir, "merge.sbatch"), Submit: filepath.Join(sdir, "submit.sh"), Tasks: o.Tasks,
+		Binary: bin, Temporary: o.Binary == "" && temporaryBuild(bin)}
 	for _, f := range [][2]string{{out.Array, a.String()}, {out.Merge, m.String()}, {out.Submit, s.String()}} {
 		if err := atomicfile.WriteBytes(f[0], []byte(f[1])); err != nil {
 			return nil, err
@@ -136,4 +142,12 @@ func shellQuote(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// temporaryBuild reports whether bin lies where "go run" and "go test"
+// put their builds: a go-build directory under the temporary directory or
+// the build cache, which may be cleaned before the array tasks start.
+func temporaryBuild(bin string) bool {
+	sep := string(filepath.Separator)
+	return strings.Contains(bin, sep+"go-build")
 }
