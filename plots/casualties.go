@@ -57,7 +57,7 @@ func Casualties(s *report.Summary) (*plot.Plot, error) {
 	if zeros > 0 {
 		what = fmt.Sprintf("Casualties per attack, CCDF (%d attacks; %d with none, not shown)", n, zeros)
 	}
-	p := newPlot(runTitle(what, s), "casualties per attack, x", "share of attacks with ≥ x casualties")
+	p := NewPlot(runTitle(what, s), "casualties per attack, x", "share of attacks with ≥ x casualties")
 	// The axes hold log10 of the values, with ticks labelled in the
 	// values: gonum/plot's LogScale centres axis labels at the arithmetic
 	// midpoint of the range, which on a log axis squeezes the plot.

@@ -30,8 +30,8 @@ func Fan(s *report.Summary, metric, scope string) (*plot.Plot, error) {
 		return nil, fmt.Errorf("%w: %s has no months", ErrNoData, s.Scenario)
 	}
 	what := fmt.Sprintf("Monthly %s, %s", metricName(metric), scopeName(scope))
-	p := newPlot(runTitle(what, s), "month", metricUnit(metric))
-	addGrid(p)
+	p := NewPlot(runTitle(what, s), "month", metricUnit(metric))
+	AddGrid(p)
 	if err := addFan(p, se); err != nil {
 		return nil, err
 	}

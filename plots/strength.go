@@ -20,8 +20,8 @@ func Strength(s *report.Summary) ([]*plot.Plot, error) {
 		if se == nil {
 			return nil, fmt.Errorf("%w: no series %s/total in the summary of %s", ErrNoData, m, s.Scenario)
 		}
-		p := newPlot("", "month", metricUnit(m))
-		addGrid(p)
+		p := NewPlot("", "month", metricUnit(m))
+		AddGrid(p)
 		if err := addFan(p, se); err != nil {
 			return nil, err
 		}

@@ -271,8 +271,8 @@ func Violins(title, ylabel string, ds []Dist) (*plot.Plot, error) {
 	if len(ds) == 0 {
 		return nil, fmt.Errorf("%w: no distribution to compare", ErrNoData)
 	}
-	p := newPlot(title, "", ylabel)
-	addGrid(p)
+	p := NewPlot(title, "", ylabel)
+	AddGrid(p)
 	names := make([]string, len(ds))
 	obs := false
 	var first *violin

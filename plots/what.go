@@ -83,8 +83,8 @@ func What(s *report.Summary) (*plot.Plot, error) {
 	if total == 0 {
 		return nil, fmt.Errorf("%w: no attacks of any type in %s", ErrNoData, s.Scenario)
 	}
-	p := newPlot(runTitle("What: attack types by half-year (mean over replicates)", s), "half-year", "attacks per half-year")
-	addGrid(p)
+	p := NewPlot(runTitle("What: attack types by half-year (mean over replicates)", s), "half-year", "attacks per half-year")
+	AddGrid(p)
 	width := vg.Length(11*vg.Centimeter) / vg.Length(len(hs)) * 0.6
 	if width > vg.Centimeter*1.5 {
 		width = vg.Centimeter * 1.5

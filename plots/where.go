@@ -78,7 +78,7 @@ func Where(s *report.Summary) (*plot.Plot, error) {
 	if !some {
 		return nil, fmt.Errorf("%w: no attacks in any group in %s", ErrNoData, s.Scenario)
 	}
-	p := newPlot(runTitle("Where: share of attacks by regional group", s), "month", "share of attacks (%)")
+	p := NewPlot(runTitle("Where: share of attacks by regional group", s), "month", "share of attacks (%)")
 	setMonthAxis(p, s)
 	p.Y.Min, p.Y.Max = 0, 100
 	lower := make([]float64, n)

@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/palette/moreland"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -31,29 +30,11 @@ func (e errBars) XError(i int) (float64, float64) {
 	return math.Max(e.x[i]-e.lo[i], 0), math.Max(e.hi[i]-e.x[i], 0)
 }
 
-// sans is the typeface of the figures, as in package plots.
-var sans = font.Font{Typeface: "Liberation", Variant: "Sans"}
-
-func newSweepPlot(title, xlabel, ylabel string) *plot.Plot {
-	p := plot.New()
-	p.Title.Text = title
-	p.Title.TextStyle.Font = font.From(sans, 10)
-	p.Title.Padding = vg.Points(4)
-	for _, a := range []*plot.Axis{&p.X, &p.Y} {
-		a.Label.TextStyle.Font = font.From(sans, 9)
-		a.Tick.Label.Font = font.From(sans, 8)
-	}
-	p.X.Label.Text = xlabel
-	p.Y.Label.Text = ylabel
-	p.Legend.TextStyle.Font = font.From(sans, 8)
-	p.Legend.Top = true
-	return p
-}
-
 // sobolFigure draws first-order and total indices as bars with their
 // bootstrap intervals.
 func sobolFigure(title string, names []string, r *sweep.SobolIndices) (*plot.Plot, error) {
-	p := newSweepPlot(title, "", "Sobol' index")
+	p := plots.NewPlot(title, "", "Sobol' index")
+	plots.AddGrid(p)
 	w := vg.Points(12)
 	for i, s := range []struct {
 		label string
@@ -88,14 +69,14 @@ func sobolFigure(title string, names []string, r *sweep.SobolIndices) (*plot.Plo
 	}
 	p.NominalX(names...)
 	p.Y.Min = math.Min(0, p.Y.Min)
-	p.Add(plotter.NewGrid())
 	return p, nil
 }
 
 // morrisFigure draws sigma against mu* with the mu* intervals, one
 // labelled point per parameter, and the line sigma = mu*.
 func morrisFigure(title string, names []string, r *sweep.MorrisEffects) (*plot.Plot, error) {
-	p := newSweepPlot(title, "mu* (mean |elementary effect|, per whole range)", "sigma (sd of effects)")
+	p := plots.NewPlot(title, "mu* (mean |elementary effect|, per whole range)", "sigma (sd of effects)")
+	plots.AddGrid(p)
 	eb := errBars{x: r.MuStar, y: r.Sigma, lo: make([]float64, len(names)), hi: make([]float64, len(names))}
 	top := 0.0
 	for i := range names {
@@ -135,13 +116,12 @@ func morrisFigure(title string, names []string, r *sweep.MorrisEffects) (*plot.P
 		lb.TextStyle[i].XAlign = draw.XLeft
 	}
 	for i := range lb.TextStyle {
-		lb.TextStyle[i].Font = font.From(sans, 8)
+		lb.TextStyle[i].Font = plots.Font(8)
 	}
 	lb.Offset = vg.Point{X: vg.Points(4), Y: vg.Points(2)}
 	p.Add(lb)
 	p.X.Min, p.Y.Min = 0, 0
 	p.X.Max, p.Y.Max = top*1.15, top*1.15
-	p.Add(plotter.NewGrid())
 	return p, nil
 }
 
@@ -201,7 +181,7 @@ func max1(n int) int {
 
 // heatmapFigure draws a two-parameter grid's mean output as a heat map.
 func heatmapFigure(title, xname, yname string, g grid2) (*plot.Plot, error) {
-	p := newSweepPlot(title, xname, yname)
+	p := plots.NewPlot(title, xname, yname)
 	lo, hi := g.Min(), g.Max()
 	if lo == hi {
 		lo, hi = lo-0.5, hi+0.5
@@ -219,7 +199,6 @@ func heatmapFigure(title, xname, yname string, g grid2) (*plot.Plot, error) {
 		k := i * (n - 1) / 4
 		p.Legend.Add(strconv.FormatFloat(lo+(hi-lo)*float64(k)/float64(n-1), 'g', 4, 64), thumbs[k])
 	}
-	p.Legend.Left = false
 	p.X.Tick.Marker = levelTicks(g.xs)
 	p.Y.Tick.Marker = levelTicks(g.ys)
 	return p, nil
@@ -228,7 +207,8 @@ func heatmapFigure(title, xname, yname string, g grid2) (*plot.Plot, error) {
 // lineFigure draws a one-parameter grid's mean output with ± one
 // standard deviation over replicates.
 func lineFigure(title, xname, yname string, xs, mean, sd []float64) (*plot.Plot, error) {
-	p := newSweepPlot(title, xname, yname)
+	p := plots.NewPlot(title, xname, yname)
+	plots.AddGrid(p)
 	pts := make(plotter.XYs, len(xs))
 	eb := errBars{x: xs, y: mean, lo: make([]float64, len(xs)), hi: make([]float64, len(xs))}
 	for i := range xs {
@@ -251,7 +231,6 @@ func lineFigure(title, xname, yname string, xs, mean, sd []float64) (*plot.Plot,
 		return nil, err
 	}
 	p.Add(yb)
-	p.Add(plotter.NewGrid())
 	return p, nil
 }
 
