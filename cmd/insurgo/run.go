@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -231,11 +230,7 @@ type manifest struct {
 // writeRunFiles writes summary.json, monthly.csv, manifest.json and the
 // figures.
 func writeRunFiles(w io.Writer, s *report.Summary, o runOptions, sc *scenarios.Scenario, elapsed time.Duration) error {
-	js, err := s.MarshalIndent()
-	if err != nil {
-		return err
-	}
-	if err := atomicfile.WriteBytes(filepath.Join(o.out, "summary.json"), js); err != nil {
+	if err := atomicfile.WriteJSON(filepath.Join(o.out, "summary.json"), s); err != nil {
 		return err
 	}
 	if err := atomicfile.Write(filepath.Join(o.out, "monthly.csv"), func(w io.Writer) error {
@@ -251,11 +246,7 @@ func writeRunFiles(w io.Writer, s *report.Summary, o runOptions, sc *scenarios.S
 		Seconds: elapsed.Seconds(), PerSecond: float64(o.replicates) / elapsed.Seconds(),
 		Args: os.Args[1:],
 	}
-	mj, err := json.MarshalIndent(m, "", " ")
-	if err != nil {
-		return err
-	}
-	if err := atomicfile.WriteBytes(filepath.Join(o.out, "manifest.json"), append(mj, '\n')); err != nil {
+	if err := atomicfile.WriteJSON(filepath.Join(o.out, "manifest.json"), m); err != nil {
 		return err
 	}
 	if o.noPlots {

@@ -1,10 +1,9 @@
 package compare
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 
+	"github.com/insurgo/insurgo/internal/atomicfile"
 	"github.com/insurgo/insurgo/sim"
 )
 
@@ -135,11 +134,9 @@ func (r *Result) MarshalIndent() ([]byte, error) {
 		}
 		out.ModelChoice = jc
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(out); err != nil {
+	b, err := atomicfile.MarshalJSON(out)
+	if err != nil {
 		return nil, fmt.Errorf("compare: %w", err)
 	}
-	return buf.Bytes(), nil
+	return b, nil
 }

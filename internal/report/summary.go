@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 
+	"github.com/insurgo/insurgo/internal/atomicfile"
 	"github.com/insurgo/insurgo/sim"
 )
 
@@ -171,13 +172,11 @@ func (s *Summary) Distribution(name string) *Distribution {
 
 // MarshalIndent encodes s as indented JSON with a final newline.
 func (s *Summary) MarshalIndent() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(s); err != nil {
+	b, err := atomicfile.MarshalJSON(s)
+	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
-	return buf.Bytes(), nil
+	return b, nil
 }
 
 // ReadSummary reads a summary.json file.

@@ -2,7 +2,6 @@ package sweeprun
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -162,12 +161,8 @@ func Analyze(dir string, o AnalyzeOptions) (*Analysis, error) {
 	if err := a.writeTables(out, man); err != nil {
 		return nil, err
 	}
-	b, err := json.MarshalIndent(a, "", "  ")
-	if err != nil {
-		return nil, err
-	}
 	p := filepath.Join(out, "analysis.json")
-	if err := atomicfile.WriteBytes(p, append(b, '\n')); err != nil {
+	if err := atomicfile.WriteJSON(p, a); err != nil {
 		return nil, err
 	}
 	a.Files = append(a.Files, p)

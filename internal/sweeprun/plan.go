@@ -2,7 +2,6 @@ package sweeprun
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -103,11 +102,7 @@ func Plan(c *Config, load Loader, o PlanOptions) (*Manifest, error) {
 	if err := writeDesign(filepath.Join(o.Dir, "design.csv"), man.ParamNames(), d.Points); err != nil {
 		return nil, err
 	}
-	b, err := json.MarshalIndent(man, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	if err := atomicfile.WriteBytes(filepath.Join(o.Dir, "manifest.json"), append(b, '\n')); err != nil {
+	if err := atomicfile.WriteJSON(filepath.Join(o.Dir, "manifest.json"), man); err != nil {
 		return nil, err
 	}
 	return man, nil
