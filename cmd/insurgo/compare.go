@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 
@@ -75,31 +74,23 @@ func init() { compareCmd.run = runCompare }
 
 // compareOptions are the flags of insurgo compare.
 type compareOptions struct {
-	replicates int
-	seed       uint64
-	workers    int
-	window     string
-	metric     string
-	scope      string
-	of         string
-	statistic  string
-	pressure   string
-	level      float64
-	targets    bool
-	tolerance  float64
-	synthetic  string
-	out        string
-	force      bool
-	format     string
-	noPlots    bool
+	batchFlags
+	window    string
+	metric    string
+	scope     string
+	of        string
+	statistic string
+	pressure  string
+	level     float64
+	targets   bool
+	tolerance float64
+	synthetic string
 }
 
 func runCompare(ctx context.Context, args []string, e *env) error {
 	var o compareOptions
 	fs := newFlagSet(compareCmd, e.Stderr)
-	fs.IntVar(&o.replicates, "replicates", 1000, "replicates per scenario (>= 2)")
-	fs.Uint64Var(&o.seed, "seed", 1, "master random seed, shared by every scenario")
-	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), "parallel workers (> 0); results do not depend on it")
+	o.register(fs, "compare", "replicates per scenario (>= 2)", "master random seed, shared by every scenario")
 	fs.StringVar(&o.window, "window", "", "months compared, FROM:TO as YYYY-MM:YYYY-MM (default: the last 12 months every scenario runs)")
 	fs.StringVar(&o.metric, "metric", model.MAttacks, "metric compared")
 	fs.StringVar(&o.scope, "scope", "country:afghanistan", "scope of the metric")
@@ -110,10 +101,6 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	fs.BoolVar(&o.targets, "targets", false, "score the scenarios against their observed targets (rejection ABC)")
 	fs.Float64Var(&o.tolerance, "tolerance", compare.Tolerance, "with -targets: acceptance quantile of the pooled distances, in (0, 1]")
 	fs.StringVar(&o.synthetic, "synthetic", "", "with -targets: use one replicate of this scenario (seed S+1) as the observations")
-	fs.StringVar(&o.out, "out", "compare", "output directory")
-	fs.BoolVar(&o.force, "force", false, "write into a non-empty output directory, replacing its files")
-	fs.StringVar(&o.format, "format", "png", "figure format: png, svg or pdf")
-	fs.BoolVar(&o.noPlots, "no-plots", false, "do not draw figures")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -121,10 +108,6 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	switch {
 	case len(pos) < 2:
 		return usageError("compare: need at least two scenarios, got %d (see 'insurgo compare -h')", len(pos))
-	case o.replicates < 2:
-		return usageError("compare: -replicates must be >= 2, got %d", o.replicates)
-	case o.workers <= 0:
-		return usageError("compare: -workers must be > 0, got %d", o.workers)
 	case !(o.level > 0):
 		return usageError("compare: -rebound-level must be > 0, got %g", o.level)
 	case !(o.tolerance > 0 && o.tolerance <= 1):
@@ -136,14 +119,12 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	case o.statistic == sim.Share && o.of == "":
 		return usageError("compare: -statistic share needs -of, the denominator scope")
 	}
-	if err := checkFormat(o.format); err != nil {
+	if err := o.check("compare", 2); err != nil {
 		return err
 	}
-	scs := make([]*scenarios.Scenario, len(pos))
-	for i, name := range pos {
-		if scs[i], err = scenarios.Load(name); err != nil {
-			return asUsage(err)
-		}
+	scs, err := loadScenarios(pos...)
+	if err != nil {
+		return err
 	}
 	arms := make([]compare.Arm, len(scs))
 	for i, sc := range scs {

@@ -46,27 +46,15 @@ func init() { runCmd.run = runRun }
 
 // runOptions are the flags of insurgo run.
 type runOptions struct {
-	replicates   int
-	seed         uint64
-	workers      int
-	out          string
+	batchFlags
 	perReplicate bool
-	force        bool
-	format       string
-	noPlots      bool
 }
 
 func runRun(ctx context.Context, args []string, e *env) error {
 	var o runOptions
 	fs := newFlagSet(runCmd, e.Stderr)
-	fs.IntVar(&o.replicates, "replicates", 1000, "number of replicates (> 0)")
-	fs.Uint64Var(&o.seed, "seed", 1, "master random seed; the same seed gives the same outputs")
-	fs.IntVar(&o.workers, "workers", runtime.NumCPU(), "parallel workers (> 0); results do not depend on it")
-	fs.StringVar(&o.out, "out", "out", "output directory")
+	o.register(fs, "out", "number of replicates (> 0)", "master random seed; the same seed gives the same outputs")
 	fs.BoolVar(&o.perReplicate, "per-replicate", false, "also write replicates.csv and events.csv")
-	fs.BoolVar(&o.force, "force", false, "write into a non-empty output directory, replacing its files")
-	fs.StringVar(&o.format, "format", "png", "figure format: png, svg or pdf")
-	fs.BoolVar(&o.noPlots, "no-plots", false, "do not draw figures")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -79,19 +67,14 @@ func runRun(ctx context.Context, args []string, e *env) error {
 	default:
 		return usageError("run: one scenario at a time, got %d: %s", len(pos), strings.Join(pos, " "))
 	}
-	switch {
-	case o.replicates <= 0:
-		return usageError("run: -replicates must be > 0, got %d", o.replicates)
-	case o.workers <= 0:
-		return usageError("run: -workers must be > 0, got %d", o.workers)
-	}
-	if err := checkFormat(o.format); err != nil {
+	if err := o.check("run", 1); err != nil {
 		return err
 	}
-	sc, err := scenarios.Load(name)
+	scs, err := loadScenarios(name)
 	if err != nil {
-		return asUsage(err)
+		return err
 	}
+	sc := scs[0]
 	if err := prepareOutDir(o.out, o.force); err != nil {
 		return err
 	}
@@ -102,29 +85,6 @@ func runRun(ctx context.Context, args []string, e *env) error {
 	printRunSummary(e.Stdout, res.summary)
 	fmt.Fprintf(e.Stdout, "\n%d replicates in %s (%.0f replicates/s on %d workers); outputs in %s\n",
 		o.replicates, res.elapsed.Round(time.Millisecond), float64(o.replicates)/res.elapsed.Seconds(), o.workers, o.out)
-	return nil
-}
-
-// checkFormat checks a figure format flag.
-func checkFormat(f string) error {
-	switch f {
-	case "png", "svg", "pdf":
-		return nil
-	}
-	return usageError("-format must be png, svg or pdf, got %q", f)
-}
-
-// prepareOutDir makes dir, refusing a non-empty one unless force.
-func prepareOutDir(dir string, force bool) error {
-	ents, err := os.ReadDir(dir)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return os.MkdirAll(dir, 0o755)
-	case err != nil:
-		return err
-	case len(ents) > 0 && !force:
-		return usageError("output directory %s is not empty; use -force to overwrite or -out to choose another", dir)
-	}
 	return nil
 }
 
