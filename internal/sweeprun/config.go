@@ -247,6 +247,10 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 			continue
 		}
 		if p.Mode != nil {
+			if p.Dist != sweep.Triangular {
+				add(ln, key, "mode is only for dist = \"triangular\"")
+				continue
+			}
 			q.Mode = *p.Mode
 		} else if p.Dist == sweep.Triangular {
 			add(ln, key, "dist = \"triangular\" needs mode")
