@@ -38,8 +38,8 @@ func (w *World) canAttack(cl *cell) bool {
 	return w.typeWeights(cl) > 0
 }
 
-// attack picks the attacking cell in proportion to its rate plus its
-// excitation and mounts one attack.
+// attack picks the attacking cell in proportion to its realised rate
+// (see refresh) plus its excitation and mounts one attack.
 func (w *World) attack(d sim.Day) {
 	total := w.baseTotal + w.excTotal
 	if total <= 0 {
@@ -53,7 +53,8 @@ func (w *World) attack(d sim.Day) {
 		if cl.dead {
 			continue
 		}
-		wt := cl.rate + cl.exc*w.excG
+		reg := &w.c.regions[cl.region]
+		wt := cl.rate*cl.use*w.regSat[cl.region]*w.ctySat[reg.country] + cl.exc*w.excG
 		if wt <= 0 {
 			continue
 		}

@@ -18,12 +18,15 @@ type compiled struct {
 	days   int
 
 	regions []cregion
-	types   []ctype
-	borders []cborder
-	ranks   []Rank
-	leaders []cleader
-	pools   []cpool
-	langs   []clang
+	// capCountry[k]: tempo ceiling of country k (attacks.theatre_ceiling
+	// times its regions' summed opportunity), per day; 0 = none.
+	capCountry []float64
+	types      []ctype
+	borders    []cborder
+	ranks      []Rank
+	leaders    []cleader
+	pools      []cpool
+	langs      []clang
 
 	commanderRank int
 	// chain[g]: leader indices over cells of group g, from the lowest up.
@@ -64,7 +67,8 @@ type cregion struct {
 	terrain   float64
 	cells     int
 	targets   []float64 // by attack type: abundance of its target kind here (0 for abroad types)
-	opp       float64   // opportunity score: sum over types of weight * abundance (incl. abroad neighbours)
+	opp       float64   // opportunity score: sum over types of weight * abundance (incl. abroad neighbours), normalised to a maximum of 1
+	capDay    float64   // tempo ceiling: attacks.ceiling * unnormalised opportunity, per day (0 = no ceiling)
 	recruit   float64   // recruit score: expected domestic recruits per month at full reach, normalised
 	edges     []edge
 	abroadNbr []int // abroad neighbours (indices of edges)
@@ -329,8 +333,12 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 		}
 	}
 	var maxOpp float64
-	for _, r := range c.regions {
+	c.capCountry = make([]float64, len(c.scopes.countries))
+	for i := range c.regions {
+		r := &c.regions[i]
 		maxOpp = math.Max(maxOpp, r.opp)
+		r.capDay = p.Attacks.Ceiling * r.opp / daysPerMonth
+		c.capCountry[r.country] += p.Attacks.TheatreCeiling * r.opp / daysPerMonth
 	}
 	if maxOpp > 0 {
 		for i := range c.regions {
@@ -369,7 +377,7 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 		c.pkP0 = append(c.pkP0, math.Exp(-k))
 	}
 
-	c.ratePerDay = p.Attacks.Rate / 30.4375
+	c.ratePerDay = p.Attacks.Rate / daysPerMonth
 	c.sizes = make([]float64, 256)
 	for f := range c.sizes {
 		c.sizes[f] = c.sizeSlow(f)
@@ -379,6 +387,42 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 	// A kick k on day d gives k*decay^s on day d+s, s >= 1: total k*decay/(1-decay).
 	c.excKick = p.Attacks.Excitation * (1 - c.excDecay) / c.excDecay
 	return c, nil
+}
+
+// daysPerMonth is the mean length of a month, converting monthly rates to
+// daily ones.
+const daysPerMonth = 30.4375
+
+// saturate returns the combined daily attack rate of region r's cells
+// whose unsaturated rates sum to raw: raw/(1 + raw/cap) (Holling type II)
+// with cap the region's ceiling, or raw when there is no ceiling. A
+// region without opportunity offers no attacks.
+func (c *compiled) saturate(r int, raw float64) float64 {
+	if c.p.Attacks.Ceiling <= 0 {
+		return raw
+	}
+	return holling(raw, c.regions[r].capDay)
+}
+
+// saturateCountry returns the combined daily attack rate of country k
+// whose regions' (already saturated) rates sum to x.
+func (c *compiled) saturateCountry(k int, x float64) float64 {
+	if c.p.Attacks.TheatreCeiling <= 0 {
+		return x
+	}
+	return holling(x, c.capCountry[k])
+}
+
+// holling is the Holling type II response x/(1 + x/cp): about x while
+// x << cp, tending to cp as x grows. A zero ceiling gives 0.
+func holling(x, cp float64) float64 {
+	if x <= 0 {
+		return 0
+	}
+	if cp <= 0 {
+		return 0
+	}
+	return x / (1 + x/cp)
 }
 
 // size is a cell's attack capacity in fighter equivalents:

@@ -62,9 +62,19 @@ type World struct {
 	claimedMonth  int64
 	attacksMonth  int64
 
-	baseTotal float64 // sum of the cells' daily attack rates
-	excTotal  float64 // current total excitation
-	excG      float64 // decay since the anchor day: cell excitation = exc * excG
+	// Tempo ceilings (attacks.ceiling, attacks.theatre_ceiling); see
+	// refresh.
+	baseTotal float64   // sum over countries of ctyTotal: the realised daily rate
+	regRaw    []float64 // per region: summed capacity of its cells
+	regUsed   []float64 // per region: summed capacity × use
+	regEff    []float64 // per region: regRaw after the region's ceiling
+	regSat    []float64 // per region: regEff/regRaw
+	ctyIn     []float64 // per country: sum of its regions' regEff
+	ctyUsed   []float64 // per country: sum of its regions' regUsed × regSat
+	ctySat    []float64 // per country: saturated ctyIn / ctyIn
+	ctyTotal  []float64 // per country: ctyUsed × ctySat
+	excTotal  float64   // current total excitation
+	excG      float64   // decay since the anchor day: cell excitation = exc * excG
 
 	pending    []int // recruits waiting to found a cell, per region
 	pendingVol []int // volunteers among them
@@ -94,7 +104,8 @@ type cell struct {
 	skill      float64
 	intel      float64 // the state's knowledge of it, 0..1
 	cmdUntil   int     // day a killed commander is replaced; <= today: in post
-	rate       float64 // daily attack rate
+	rate       float64 // daily attack capacity, before ceilings
+	use        float64 // share of capacity its command and posture let it use
 	exc        float64 // anchored self-excitation
 	dead       bool
 }
@@ -124,6 +135,14 @@ func newWorld(c *compiled, r sim.Replicate) *World {
 		pending:         make([]int, len(c.regions)),
 		pendingVol:      make([]int, len(c.regions)),
 		weights:         make([]float64, len(c.types)),
+		regRaw:          make([]float64, len(c.regions)),
+		regEff:          make([]float64, len(c.regions)),
+		regSat:          make([]float64, len(c.regions)),
+		regUsed:         make([]float64, len(c.regions)),
+		ctyIn:           make([]float64, len(c.scopes.countries)),
+		ctyUsed:         make([]float64, len(c.scopes.countries)),
+		ctySat:          make([]float64, len(c.scopes.countries)),
+		ctyTotal:        make([]float64, len(c.scopes.countries)),
 		nextCmdDay:      math.MaxInt,
 	}
 	for _, l := range c.leaders {
@@ -193,38 +212,106 @@ func (w *World) Step(d sim.Day) {
 	}
 }
 
-// cellRate returns the daily attack rate of a cell in its current state.
-func (w *World) cellRate(cl *cell) float64 {
+// cellRate returns a cell's daily attack capacity (what its fighters and
+// skill could mount, before any ceiling) and the share of it that its
+// command and posture let it use (commander and leaders in post, the
+// theatre's tempo).
+func (w *World) cellRate(cl *cell) (capacity, use float64) {
 	if cl.dead || cl.fighters <= 0 || !w.canAttack(cl) {
-		return 0
+		return 0, 0
 	}
-	size := w.c.size(cl.fighters)
-	r := w.c.ratePerDay * size * cl.skill * w.groupFactor[w.c.regions[cl.region].group]
+	reg := &w.c.regions[cl.region]
+	capacity = w.c.ratePerDay * w.c.size(cl.fighters) * cl.skill
+	use = w.groupFactor[reg.group] * w.theatres[reg.country].tempo
 	if cl.cmdUntil > w.day {
-		r *= 1 - w.c.ranks[w.c.commanderRank].Effect
+		use *= 1 - w.c.ranks[w.c.commanderRank].Effect
 	}
-	r *= w.theatres[w.c.regions[cl.region].country].tempo
-	return r
+	return capacity, use
 }
 
-// refresh recomputes cell i's rate and the total.
+// Tempo bookkeeping. A cell's realised daily rate is
+//
+//	rate × use × regSat[region] × ctySat[country]
+//
+// where regSat = holling(regRaw)/regRaw saturates the summed capacity of
+// the region's cells under attacks.ceiling, and ctySat does the same one
+// level up for the summed (saturated) capacity of the country's regions
+// under attacks.theatre_ceiling. The ceilings bound what the cells could
+// do; command losses and the posture then take their share of it, so a
+// chosen slowdown or a decapitation cuts the realised tempo in full.
+// Every update is O(1): a cell's change moves its region's and country's
+// sums only.
+
+// refresh recomputes cell i's rate and use, its region's and country's
+// sums and the total.
 func (w *World) refresh(i int) {
 	cl := &w.cells[i]
-	old := cl.rate
-	cl.rate = w.cellRate(cl)
-	w.baseTotal += cl.rate - old
-	if w.baseTotal < 0 {
-		w.baseTotal = 0
-	}
+	oldRate, oldUsed := cl.rate, cl.rate*cl.use
+	cl.rate, cl.use = w.cellRate(cl)
+	w.addRaw(cl.region, cl.rate-oldRate, cl.rate*cl.use-oldUsed)
 }
 
-// refreshAll recomputes every rate and the total exactly.
+// addRaw changes region r's summed capacity by d and its summed used
+// capacity by du, then updates the saturations and the total.
+func (w *World) addRaw(r int, d, du float64) {
+	c := w.c
+	k := c.regions[r].country
+	raw := clamp0(w.regRaw[r] + d)
+	used := clamp0(w.regUsed[r] + du)
+	eff := c.saturate(r, raw)
+	sat := ratio(eff, raw)
+	in := clamp0(w.ctyIn[k] + eff - w.regEff[r])
+	usedIn := clamp0(w.ctyUsed[k] + used*sat - w.regUsed[r]*w.regSat[r])
+	w.regRaw[r], w.regUsed[r], w.regEff[r], w.regSat[r] = raw, used, eff, sat
+	w.ctyIn[k], w.ctyUsed[k] = in, usedIn
+	w.ctySat[k] = ratio(c.saturateCountry(k, in), in)
+	tot := usedIn * w.ctySat[k]
+	w.baseTotal = clamp0(w.baseTotal + tot - w.ctyTotal[k])
+	w.ctyTotal[k] = tot
+}
+
+// clamp0 returns x, or 0 when x is below rounding noise.
+func clamp0(x float64) float64 {
+	if x < 1e-12 {
+		return 0
+	}
+	return x
+}
+
+// ratio is a/b, or 1 when b is 0 (nothing to saturate).
+func ratio(a, b float64) float64 {
+	if b <= 0 {
+		return 1
+	}
+	return a / b
+}
+
+// refreshAll recomputes every rate and the sums exactly.
 func (w *World) refreshAll() {
-	w.baseTotal = 0
+	c := w.c
+	clear(w.regRaw)
+	clear(w.regUsed)
+	clear(w.ctyIn)
+	clear(w.ctyUsed)
 	for i := range w.cells {
 		cl := &w.cells[i]
-		cl.rate = w.cellRate(cl)
-		w.baseTotal += cl.rate
+		cl.rate, cl.use = w.cellRate(cl)
+		w.regRaw[cl.region] += cl.rate
+		w.regUsed[cl.region] += cl.rate * cl.use
+	}
+	for r, raw := range w.regRaw {
+		eff := c.saturate(r, raw)
+		w.regEff[r] = eff
+		w.regSat[r] = ratio(eff, raw)
+		k := c.regions[r].country
+		w.ctyIn[k] += eff
+		w.ctyUsed[k] += w.regUsed[r] * w.regSat[r]
+	}
+	w.baseTotal = 0
+	for k, in := range w.ctyIn {
+		w.ctySat[k] = ratio(c.saturateCountry(k, in), in)
+		w.ctyTotal[k] = w.ctyUsed[k] * w.ctySat[k]
+		w.baseTotal += w.ctyTotal[k]
 	}
 }
 
@@ -253,9 +340,9 @@ func (w *World) lose(i, k int) {
 // kill marks cell i dead and removes its rate and excitation.
 func (w *World) kill(i int) {
 	cl := &w.cells[i]
-	w.baseTotal = math.Max(0, w.baseTotal-cl.rate)
+	w.addRaw(cl.region, -cl.rate, -cl.rate*cl.use)
 	w.excTotal = math.Max(0, w.excTotal-cl.exc*w.excG)
-	cl.rate, cl.exc, cl.dead = 0, 0, true
+	cl.rate, cl.use, cl.exc, cl.dead = 0, 0, 0, true
 }
 
 func (w *World) day2month() int { return w.month }

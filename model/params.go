@@ -97,6 +97,21 @@ type Attacks struct {
 	Loss float64 `toml:"loss"`
 	// Exposure is the intelligence a cell leaks per attack (before quality).
 	Exposure float64 `toml:"exposure"`
+	// Ceiling bounds tempo by opportunity: the combined (unexcited) attack
+	// rate of the cells in a region saturates as raw/(1 + raw/cap), a
+	// Holling type II response, with cap = Ceiling × the region's
+	// opportunity (the sum over attack types of weight × target
+	// abundance, abroad neighbours included for cross-border types).
+	// Ceiling is in attacks per month per unit of opportunity; 0 = no
+	// ceiling (tempo grows with fighters without bound).
+	Ceiling float64 `toml:"ceiling"`
+	// TheatreCeiling bounds tempo per country (theatre) the same way, one
+	// level up: the combined rate of a country's regions (each already
+	// under Ceiling) saturates at TheatreCeiling × the summed opportunity
+	// of the country's regions: the theatre command's planners,
+	// bomb-makers and supply lines reach only so many of its targets a
+	// month. Attacks per month per unit of opportunity; 0 = no ceiling.
+	TheatreCeiling float64 `toml:"theatre_ceiling"`
 }
 
 // Raids holds the GDI's intelligence-led raids in Afghanistan ([raids]).

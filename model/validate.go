@@ -378,6 +378,8 @@ func (p *Params) validateScalars(c *checker) {
 	c.pos("attacks", "", "excitation_days", a.ExcitationDays)
 	c.nonneg("attacks", "", "loss", a.Loss)
 	c.unit("attacks", "", "exposure", a.Exposure)
+	c.nonneg("attacks", "", "ceiling", a.Ceiling)
+	c.nonneg("attacks", "", "theatre_ceiling", a.TheatreCeiling)
 
 	r := p.Raids
 	c.nonneg("raids", "", "per_month", r.PerMonth)

@@ -22,11 +22,15 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 	p.Pools[0].Languages = []string{"klingon"}
 	p.Posture.Depth = -1
 	p.RaidPhases[1].Informants = 1.2
+	p.Attacks.Ceiling = -1
+	p.Attacks.TheatreCeiling = -2
 	before := clone(p)
 
 	want := []Problem{
 		{"posture", "", "mode", `must be "slowdown" or "degradation", got "panic"`},
 		{"posture", "", "depth", "must be >= 0, got -1"},
+		{"attacks", "", "ceiling", "must be >= 0, got -1"},
+		{"attacks", "", "theatre_ceiling", "must be >= 0, got -2"},
 		{"raids", "", "kill_fraction", "must be in [0, 1], got 1.5"},
 		{"region", "Nangarhar", "grievance", "must be in [0, 1], got -0.1"},
 		{"region", "Nangarhar", "neighbors", `unknown region "Atlantis"`},

@@ -1,0 +1,60 @@
+package model
+
+import (
+	"math"
+	"testing"
+
+	"github.com/insurgo/insurgo/sim"
+)
+
+// The Holling type II response is about x while x is small against the
+// ceiling, half the ceiling at x = ceiling, and never above the ceiling.
+func TestHolling(t *testing.T) {
+	for _, tc := range []struct{ x, cp, want float64 }{
+		{0, 5, 0},
+		{-1, 5, 0},
+		{1e-6, 5, 1e-6},
+		{5, 5, 2.5},
+		{15, 5, 3.75},
+		{3, 0, 0},
+	} {
+		if got := holling(tc.x, tc.cp); math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("holling(%g, %g) = %g, want %g", tc.x, tc.cp, got, tc.want)
+		}
+	}
+	if got := holling(1e9, 5); got > 5 {
+		t.Errorf("holling(1e9, 5) = %g, above the ceiling", got)
+	}
+}
+
+// The tempo ceilings bound tempo by opportunity: doubling ISK's strength
+// nearly doubles its attacks without a ceiling, but raises them far less
+// under historical's ceilings (the cells compete for the same targets).
+// No raids, so strength is the only difference.
+func TestCeilingBoundsTempo(t *testing.T) {
+	s := loadTestScenario(t, "historical")
+	cal := calendar(t, "2021-09-01", "2022-12-31")
+	ws := []sim.Window{win("af", MAttacks, "country:afghanistan", "", "2022-01", "2022-12", sim.Sum)}
+	base := clone(s.Params)
+	base.RaidPhases = nil
+	base.Raids.PerMonth = 0
+	base.Pakistan.PerMonth = 0
+	if base.Attacks.TheatreCeiling <= 0 {
+		t.Fatal("historical sets no attacks.theatre_ceiling")
+	}
+	growth := func(p Params) float64 {
+		big := clone(p)
+		big.ISK.FighterPerCell *= 2
+		return means(t, &big, cal, ws, 100)[0] / means(t, &p, cal, ws, 100)[0]
+	}
+	open := clone(base)
+	open.Attacks.Ceiling, open.Attacks.TheatreCeiling = 0, 0
+	gCap, gOpen := growth(base), growth(open)
+	t.Logf("Afghan attacks in 2022 with twice the fighters: x%.2f under the ceilings, x%.2f without", gCap, gOpen)
+	if !(gOpen > 1.5) {
+		t.Errorf("without a ceiling, twice the fighters give x%.2f attacks, want > 1.5 (rate x fighters^exponent)", gOpen)
+	}
+	if !(gCap < 1.3 && gCap < gOpen-0.3) {
+		t.Errorf("under the ceilings, twice the fighters give x%.2f attacks (x%.2f without), want < 1.3 and well below", gCap, gOpen)
+	}
+}
