@@ -11,7 +11,7 @@ import (
 func TestSweepCommands(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "grid.sweep")
-	file := "../../internal/sweeprun/testdata/historical-grid.toml"
+	file := "../../examples/sweeps/historical-grid.toml"
 	code, out, errs := insurgo(t, ctx, "sweep", "plan", file, "-shards", "2", "-out", dir)
 	if code != exitOK {
 		t.Fatalf("plan: exit %d\n%s%s", code, out, errs)
