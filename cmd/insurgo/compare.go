@@ -10,6 +10,7 @@ import (
 
 	"github.com/insurgo/insurgo/internal/atomicfile"
 	"github.com/insurgo/insurgo/internal/compare"
+	"github.com/insurgo/insurgo/internal/textdist"
 	"github.com/insurgo/insurgo/model"
 	"github.com/insurgo/insurgo/scenarios"
 	"github.com/insurgo/insurgo/sim"
@@ -217,11 +218,19 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 func checkMetricScope(sc *scenarios.Scenario, metric, scope, of string) error {
 	ms, ss := sc.Params.Metrics(), sc.Params.Scopes()
 	if !slices.Contains(ms, metric) {
-		return usageError("compare: -metric %q: scenario %s records none; known metrics: %s", metric, sc.Name, strings.Join(ms, ", "))
+		h := textdist.Hint(metric, ms)
+		if !strings.HasPrefix(h, " (did") {
+			h = "; known metrics: " + strings.Join(ms, ", ")
+		}
+		return usageError("compare: -metric %q: scenario %s records none%s", metric, sc.Name, h)
 	}
 	for _, s := range []string{scope, of} {
 		if s != "" && !slices.Contains(ss, s) {
-			return usageError("compare: scope %q: scenario %s records none; scopes are total, country:<c>, group:<g>, region:<Name>, type:<attack type>, border:<name>", s, sc.Name)
+			h := ""
+			if k, ok := textdist.Nearest(s, ss); ok {
+				h = fmt.Sprintf(" (did you mean %q?)", k)
+			}
+			return usageError("compare: scope %q: scenario %s records none%s; scopes are total, country:<c>, group:<g>, region:<Name>, type:<attack type>, border:<name>", s, sc.Name, h)
 		}
 	}
 	return nil

@@ -131,3 +131,18 @@ func TestCompareModelChoiceSynthetic(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareNearestName checks that a misspelt metric or scope is a
+// usage error suggesting the nearest name the scenario records.
+func TestCompareNearestName(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct{ flag, value, want string }{
+		{"-metric", "atacks", `did you mean "attacks"?`},
+		{"-scope", "country:afganistan", `did you mean "country:afghanistan"?`},
+	} {
+		code, _, errs := insurgo(t, ctx, "compare", "historical", "degradation", tc.flag, tc.value, "-replicates", "2", "-out", t.TempDir())
+		if code != exitUsage || !strings.Contains(errs, tc.want) {
+			t.Errorf("%s %s: exit %d, stderr %q; want exit %d and %q", tc.flag, tc.value, code, errs, exitUsage, tc.want)
+		}
+	}
+}
