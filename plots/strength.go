@@ -26,7 +26,7 @@ func Strength(s *report.Summary) ([]*plot.Plot, error) {
 			return nil, err
 		}
 		setMonthAxis(p, s)
-		p.X.Tick.Marker = monthTicks{labels: s.Months, maxLabels: 4} // half the width
+		p.X.Tick.Marker = monthTicks{labels: s.Months, maxLabels: 3} // a panel is under half the width
 		p.Y.Min = 0
 		if p.Y.Max <= 0 {
 			p.Y.Max = 1
