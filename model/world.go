@@ -93,23 +93,6 @@ type theatre struct {
 	fightersStart int64   // fighters there at the start of the month
 }
 
-// cell is a group of fighters acting together in one region.
-type cell struct {
-	id         int
-	region     int
-	fighters   int
-	volunteers int
-	money      float64
-	explosives float64
-	skill      float64
-	intel      float64 // the state's knowledge of it, 0..1
-	cmdUntil   int     // day a killed commander is replaced; <= today: in post
-	rate       float64 // daily attack capacity, before ceilings
-	use        float64 // share of capacity its command and posture let it use
-	exc        float64 // anchored self-excitation
-	dead       bool
-}
-
 func newWorld(c *compiled, r sim.Replicate) *World {
 	w := &World{
 		c:   c,
@@ -170,16 +153,6 @@ func newWorld(c *compiled, r sim.Replicate) *World {
 	return w
 }
 
-// newCell appends a cell and returns its index.
-func (w *World) newCell(region, fighters, volunteers int, intel float64) int {
-	w.cells = append(w.cells, cell{
-		id: w.nextID, region: region, fighters: fighters, volunteers: min(volunteers, fighters),
-		skill: w.c.p.ISK.Skill, intel: intel,
-	})
-	w.nextID++
-	return len(w.cells) - 1
-}
-
 // Step advances the world by one day.
 func (w *World) Step(d sim.Day) {
 	w.day = d.Index
@@ -211,141 +184,6 @@ func (w *World) Step(d sim.Day) {
 		w.monthEnd(d)
 	}
 }
-
-// cellRate returns a cell's daily attack capacity (what its fighters and
-// skill could mount, before any ceiling) and the share of it that its
-// command and posture let it use (commander and leaders in post, the
-// theatre's tempo).
-func (w *World) cellRate(cl *cell) (capacity, use float64) {
-	if cl.dead || cl.fighters <= 0 || !w.canAttack(cl) {
-		return 0, 0
-	}
-	reg := &w.c.regions[cl.region]
-	capacity = w.c.ratePerDay * w.c.size(cl.fighters) * cl.skill
-	use = w.groupFactor[reg.group] * w.theatres[reg.country].tempo
-	if cl.cmdUntil > w.day {
-		use *= 1 - w.c.ranks[w.c.commanderRank].Effect
-	}
-	return capacity, use
-}
-
-// Tempo bookkeeping. A cell's realised daily rate is
-//
-//	rate × use × regSat[region] × ctySat[country]
-//
-// where regSat = holling(regRaw)/regRaw saturates the summed capacity of
-// the region's cells under attacks.ceiling, and ctySat does the same one
-// level up for the summed (saturated) capacity of the country's regions
-// under attacks.theatre_ceiling. The ceilings bound what the cells could
-// do; command losses and the posture then take their share of it, so a
-// chosen slowdown or a decapitation cuts the realised tempo in full.
-// Every update is O(1): a cell's change moves its region's and country's
-// sums only.
-
-// refresh recomputes cell i's rate and use, its region's and country's
-// sums and the total.
-func (w *World) refresh(i int) {
-	cl := &w.cells[i]
-	oldRate, oldUsed := cl.rate, cl.rate*cl.use
-	cl.rate, cl.use = w.cellRate(cl)
-	w.addRaw(cl.region, cl.rate-oldRate, cl.rate*cl.use-oldUsed)
-}
-
-// addRaw changes region r's summed capacity by d and its summed used
-// capacity by du, then updates the saturations and the total.
-func (w *World) addRaw(r int, d, du float64) {
-	c := w.c
-	k := c.regions[r].country
-	raw := clamp0(w.regRaw[r] + d)
-	used := clamp0(w.regUsed[r] + du)
-	eff := c.saturate(r, raw)
-	sat := ratio(eff, raw)
-	in := clamp0(w.ctyIn[k] + eff - w.regEff[r])
-	usedIn := clamp0(w.ctyUsed[k] + used*sat - w.regUsed[r]*w.regSat[r])
-	w.regRaw[r], w.regUsed[r], w.regEff[r], w.regSat[r] = raw, used, eff, sat
-	w.ctyIn[k], w.ctyUsed[k] = in, usedIn
-	w.ctySat[k] = ratio(c.saturateCountry(k, in), in)
-	tot := usedIn * w.ctySat[k]
-	w.baseTotal = clamp0(w.baseTotal + tot - w.ctyTotal[k])
-	w.ctyTotal[k] = tot
-}
-
-// clamp0 returns x, or 0 when x is below rounding noise.
-func clamp0(x float64) float64 {
-	if x < 1e-12 {
-		return 0
-	}
-	return x
-}
-
-// ratio is a/b, or 1 when b is 0 (nothing to saturate).
-func ratio(a, b float64) float64 {
-	if b <= 0 {
-		return 1
-	}
-	return a / b
-}
-
-// refreshAll recomputes every rate and the sums exactly.
-func (w *World) refreshAll() {
-	c := w.c
-	clear(w.regRaw)
-	clear(w.regUsed)
-	clear(w.ctyIn)
-	clear(w.ctyUsed)
-	for i := range w.cells {
-		cl := &w.cells[i]
-		cl.rate, cl.use = w.cellRate(cl)
-		w.regRaw[cl.region] += cl.rate
-		w.regUsed[cl.region] += cl.rate * cl.use
-	}
-	for r, raw := range w.regRaw {
-		eff := c.saturate(r, raw)
-		w.regEff[r] = eff
-		w.regSat[r] = ratio(eff, raw)
-		k := c.regions[r].country
-		w.ctyIn[k] += eff
-		w.ctyUsed[k] += w.regUsed[r] * w.regSat[r]
-	}
-	w.baseTotal = 0
-	for k, in := range w.ctyIn {
-		w.ctySat[k] = ratio(c.saturateCountry(k, in), in)
-		w.ctyTotal[k] = w.ctyUsed[k] * w.ctySat[k]
-		w.baseTotal += w.ctyTotal[k]
-	}
-}
-
-// lose removes k fighters from cell i (k <= fighters), keeping volunteers
-// at most fighters; a cell left empty dies.
-func (w *World) lose(i, k int) {
-	cl := &w.cells[i]
-	k = min(k, cl.fighters)
-	if k <= 0 {
-		return
-	}
-	// Volunteers are lost in proportion.
-	if cl.volunteers > 0 {
-		cl.volunteers -= min(cl.volunteers, int(math.Round(float64(k)*float64(cl.volunteers)/float64(cl.fighters))))
-	}
-	cl.fighters -= k
-	cl.volunteers = min(cl.volunteers, cl.fighters)
-	reg := &w.c.regions[cl.region]
-	sc := &w.c.scopes
-	w.hs.add(iFightersLost, w.day2month(), int64(k), 0, sc.country[reg.country], sc.group[reg.group])
-	if cl.fighters == 0 {
-		w.kill(i)
-	}
-}
-
-// kill marks cell i dead and removes its rate and excitation.
-func (w *World) kill(i int) {
-	cl := &w.cells[i]
-	w.addRaw(cl.region, -cl.rate, -cl.rate*cl.use)
-	w.excTotal = math.Max(0, w.excTotal-cl.exc*w.excG)
-	cl.rate, cl.use, cl.exc, cl.dead = 0, 0, 0, true
-}
-
-func (w *World) day2month() int { return w.month }
 
 // slowedAt reports whether the leadership has the cells of region r lying
 // low (the theatre of r's country is slowed).
