@@ -1,0 +1,87 @@
+package model
+
+import "math"
+
+// recruit draws each pool's recruits for month m and places them.
+func (w *World) recruit(m int) {
+	c := w.c
+	p := c.p
+	re := p.Recruitment
+	sc := &c.scopes
+	deter := math.Exp(-re.LossWeight * w.pressure)
+	notor := 1 + re.NotorietyWeight*w.notoriety
+	for pi := range c.pools {
+		pl := &c.pools[pi]
+		if m < pl.from {
+			continue
+		}
+		var out float64
+		for _, l := range pl.langs {
+			out += c.langOut[m][l]
+		}
+		out *= w.ideologueFactor
+		reach := 1 - math.Exp(-out/p.Media.Saturation)
+		if c.counter[m] {
+			reach *= 1 - p.Media.CounterStrength
+		}
+		reg := &c.regions[pl.region]
+		mean := pl.size * pl.susc * reach * notor * (1 + re.GrievanceWeight*reg.grievance) * deter
+		n := poisson(w.rRec, mean)
+		if n == 0 {
+			continue
+		}
+		dest := pl.region
+		if pl.foreign {
+			if len(pl.entries) == 0 {
+				continue
+			}
+			e := reg.edges[pl.entries[w.rRec.IntN(len(pl.entries))]]
+			n = binomial(w.rRec, n, 1-e.diff)
+			if n == 0 {
+				continue
+			}
+			dest = e.to
+			w.hs.add(iArrivals, m, int64(n), 0)
+			if e.border >= 0 {
+				w.hs.add(iArrivals, m, int64(n), sc.border[e.border])
+			}
+		}
+		vol := binomial(w.rRec, n, re.VolunteerShare)
+		dr := &c.regions[dest]
+		w.hs.add(iRecruits, m, int64(n), 0, sc.country[dr.country], sc.group[dr.group], sc.pool[pi])
+		w.place(dest, n, vol)
+	}
+}
+
+// place adds n recruits (vol of them volunteers) to a random live cell of
+// region r, or to the region's founders, who form a new cell once there
+// are enough of them.
+func (w *World) place(r, n, vol int) {
+	count := 0
+	for i := range w.cells {
+		if !w.cells[i].dead && w.cells[i].region == r {
+			count++
+		}
+	}
+	if count > 0 {
+		k := w.rRec.IntN(count)
+		for i := range w.cells {
+			cl := &w.cells[i]
+			if cl.dead || cl.region != r {
+				continue
+			}
+			if k == 0 {
+				cl.fighters += n
+				cl.volunteers += vol
+				return
+			}
+			k--
+		}
+	}
+	w.pending[r] += n
+	w.pendingVol[r] += vol
+	if w.pending[r] >= w.c.p.ISK.NewCellSize {
+		w.newCell(r, w.pending[r], w.pendingVol[r], w.c.p.Intel.Initial)
+		w.pending[r], w.pendingVol[r] = 0, 0
+	}
+}
