@@ -5,9 +5,16 @@
 #	go build -o /tmp/insurgo ./cmd/insurgo && sh docs/walkthrough.sh /tmp/insurgo /tmp/walkthrough
 #
 # Each command's table goes to DIR/NAME.txt, its outputs to DIR/NAME/.
+# With a third argument (docs/img), the walkthrough's figures are copied
+# there from the new outputs.
 set -eu
-bin=${1:?usage: walkthrough.sh INSURGO DIR}
-dir=${2:?usage: walkthrough.sh INSURGO DIR}
+bin=${1:?usage: walkthrough.sh INSURGO DIR [IMGDIR]}
+dir=${2:?usage: walkthrough.sh INSURGO DIR [IMGDIR]}
+img=${3:-}
+if [ -n "$img" ]; then
+	mkdir -p "$img"
+	img=$(cd "$img" && pwd)
+fi
 mkdir -p "$dir"
 cd "$dir"
 for h in slowdown degradation; do
@@ -30,4 +37,81 @@ done
 "$bin" compare lapsed-pressure sustained-pressure -window 2024-01:2024-12 -scope total -out raids-2024-total -force -no-plots > raids-2024-total.txt
 "$bin" compare lapsed-pressure sustained-pressure -window 2024-01:2024-12 -scope group:kp -out raids-2024-kp -force -no-plots > raids-2024-kp.txt
 "$bin" compare lapsed-pressure sustained-pressure -window 2023-07:2023-12 -out raids-2023h2 -force -no-plots > raids-2023h2.txt
+
+# The same policy comparison with the slowdown posture switched off.
+for s in lapsed sustained; do
+	cat > "$s-degradation.toml" <<TOML
+name = "$s-degradation"
+extends = "$s-pressure"
+
+[posture]
+mode = "degradation"
+TOML
+done
+"$bin" compare lapsed-degradation.toml sustained-degradation.toml -window 2024-01:2024-12 -out raids-2024-degradation -force -no-plots > raids-2024-degradation.txt
+
+# Sensitivity of the 2024 policy effect to the slowdown posture's two fitted
+# settings: the same 4 x 3 grid over posture.depth and posture.tempo, once on
+# lapsed-pressure and once on sustained-pressure. Both sweeps have the same
+# seed, so point p, replicate r of each draws the same random numbers.
+for s in lapsed sustained; do
+	cat > "$s-posture.toml" <<TOML
+# $s-pressure over the slowdown posture's two fitted settings
+[sweep]
+name = "$s-posture"
+extends = "$s-pressure"
+design = "grid"
+size = 4          # unused: both parameters list their levels
+replicates = 100
+seed = 1
+
+[[sweep.param]]
+key = "posture.depth"
+levels = [0.0, 1.0, 2.0, 3.0]
+
+[[sweep.param]]
+key = "posture.tempo"
+levels = [0.5, 0.7, 0.9]
+
+[[sweep.output]]
+name = "af_attacks_2024"
+metric = "attacks"
+scope = "country:afghanistan"
+from = "2024-01"
+to = "2024-12"
+statistic = "sum"
+
+[[sweep.output]]
+name = "af_attacks_sep_dec_2022"
+metric = "attacks"
+scope = "country:afghanistan"
+from = "2022-09"
+to = "2022-12"
+statistic = "sum"
+TOML
+	"$bin" sweep plan "$s-posture.toml" -out "$s.sweep" -force > "$s-sweep.txt"
+	"$bin" sweep run "$s.sweep" >> "$s-sweep.txt"
+	"$bin" sweep merge "$s.sweep" >> "$s-sweep.txt"
+	"$bin" sweep analyze "$s.sweep" >> "$s-sweep.txt"
+done
+# One row per grid point: mean Afghan attacks in 2024 under each scenario,
+# the cut of means (1 - sustained/lapsed), and the Sept-Dec 2022 Afghan count
+# the point produces (mean and range over its replicates; derived target 14).
+awk -F, '
+	FNR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+	FILENAME ~ /^lapsed/ { lapsed[$1] = $col["af_attacks_2024_mean"]; next }
+	{
+		if (!header++) printf "%-6s %-6s %-9s %-9s %-6s %s\n", "depth", "tempo", "lapsed", "sustained", "cut", "af sep-dec 2022 mean [min, max]"
+		printf "%-6s %-6s %-9s %-9s %-6s %s [%s, %s]\n", $col["posture.depth"], $col["posture.tempo"], lapsed[$1], $col["af_attacks_2024_mean"], sprintf("%.1f%%", 100 * (1 - $col["af_attacks_2024_mean"] / lapsed[$1])), $col["af_attacks_sep_dec_2022_mean"], $col["af_attacks_sep_dec_2022_min"], $col["af_attacks_sep_dec_2022_max"]
+	}' lapsed.sweep/points.csv sustained.sweep/points.csv > posture-sweep.txt
+
+if [ -n "$img" ]; then
+	cp sd/plots/signature-suicide-share.png "$img/slowdown-vs-degradation-suicide-share.png"
+	cp sd/plots/target-af-attacks-sep-dec-2022.png "$img/slowdown-vs-degradation-target-af-attacks-sep-dec-2022.png"
+	cp lapse/plots/signature-tempo-under-pressure-2022-09-2023-06-before.png "$img/lapse-tempo-under-pressure.png"
+	cp raids-2024/plots/compare.png "$img/raids-2024-compare.png"
+	cp raids-2024/plots/difference.png "$img/raids-2024-difference.png"
+	cp sustained.sweep/analysis/heatmap-af_attacks_2024.png "$img/posture-sweep-sustained-af-attacks-2024.png"
+	echo "figures in $img"
+fi
 echo "tables in $dir/*.txt"
