@@ -60,3 +60,24 @@ func (w *World) kill(i int) {
 }
 
 func (w *World) day2month() int { return w.month }
+
+// dropDeadCells removes the dead cells, keeping the survivors in order,
+// and re-anchors the self-excitation (attacks.excitation): each cell's
+// anchored excitation absorbs the decay since the last anchor, and the
+// total is summed afresh, which also clears accumulated rounding.
+func (w *World) dropDeadCells() {
+	live := w.cells[:0]
+	for _, cl := range w.cells {
+		if !cl.dead {
+			cl.exc *= w.excG
+			live = append(live, cl)
+		}
+	}
+	clear(w.cells[len(live):])
+	w.cells = live
+	w.excG = 1
+	w.excTotal = 0
+	for i := range w.cells {
+		w.excTotal += w.cells[i].exc
+	}
+}

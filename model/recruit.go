@@ -85,3 +85,13 @@ func (w *World) place(r, n, vol int) {
 		w.pending[r], w.pendingVol[r] = 0, 0
 	}
 }
+
+// updateNotoriety updates ISK's notoriety from the attacks it claimed in
+// the month just ended (domain mechanism 5, recruitment raised by
+// notoriety after attacks): claimed attacks over
+// recruitment.notoriety_ref, averaged in with weight
+// 1/recruitment.notoriety_memory.
+func (w *World) updateNotoriety() {
+	re := w.c.p.Recruitment
+	w.notoriety += (float64(w.claimedMonth)/re.NotorietyRef - w.notoriety) / re.NotorietyMemory
+}
