@@ -43,7 +43,7 @@ func drawComparePlots(res *compare.Result, dir, format string) error {
 				paired[i] = a.Values[i] - base.Values[i]
 				unpaired[i] = a.Values[i] - base.Values[(i+n/2)%n]
 			}
-			ds = append(ds, plotDist(a.Name+" − "+base.Name, paired), plotDist(a.Name+" unpaired", unpaired))
+			ds = append(ds, plotDist(a.Name+"\npaired", paired), plotDist(a.Name+"\nunpaired", unpaired))
 		}
 		t := fmt.Sprintf("Difference from %s, replicate by replicate (common random numbers) and unpaired", base.Name)
 		if err := writeViolins(dir, "difference", format, t, "difference in "+w.Metric, ds); err != nil {
