@@ -6,8 +6,14 @@ import (
 	"github.com/insurgo/insurgo/sim"
 )
 
-// move lets each cell, with probability movement.rate, weigh its region
-// against its neighbours and move.
+// move lets cells choose where to be (domain mechanism 4, displacement).
+// Each living cell, with probability movement.rate, weighs staying against
+// every neighbouring region not abroad: a region scores
+// movement.opportunity_weight × opportunity + movement.recruit_weight ×
+// recruiting - movement.risk_weight × raid risk (see raidRisk) - the
+// edge's difficulty, and the cell picks by a softmax of temperature
+// movement.temperature (see pickSoftmax), then crosses (see cross). Draws
+// come from the "movement" stream, cell by cell.
 func (w *World) move(m int) {
 	c := w.c
 	p := c.p
@@ -15,21 +21,7 @@ func (w *World) move(m int) {
 	if mv.Rate <= 0 {
 		return
 	}
-	// Raid risk per cell and unit intel, by country.
-	var nAF, nPK int
-	for i := range w.cells {
-		if w.cells[i].dead {
-			continue
-		}
-		reg := &c.regions[w.cells[i].region]
-		if reg.isAF {
-			nAF++
-		} else if reg.isPK {
-			nPK++
-		}
-	}
-	riskAF := c.raidsPM[m] * c.raidQuality[m] / math.Max(1, float64(nAF))
-	riskPK := p.Pakistan.PerMonth * p.Pakistan.Quality / math.Max(1, float64(nPK))
+	riskAF, riskPK := w.raidRisk(m)
 	risk := func(r int, intel float64) float64 {
 		reg := &c.regions[r]
 		var x float64
@@ -45,7 +37,6 @@ func (w *World) move(m int) {
 		reg := &c.regions[r]
 		return mv.OpportunityWeight*reg.opp + mv.RecruitWeight*reg.recruit - mv.RiskWeight*risk(r, intel) - diff
 	}
-	sc := &c.scopes
 	var ws []float64
 	for i := range w.cells {
 		cl := &w.cells[i]
@@ -65,41 +56,84 @@ func (w *World) move(m int) {
 			ws = append(ws, s)
 			best = math.Max(best, s)
 		}
-		var sum float64
-		for k, s := range ws {
-			ws[k] = math.Exp((s - best) / mv.Temperature)
-			sum += ws[k]
-		}
-		u := w.rMove.Float64() * sum
-		choice := 0
-		for k, x := range ws {
-			if u < x {
-				choice = k
-				break
-			}
-			u -= x
-		}
+		choice := w.pickSoftmax(ws, best, mv.Temperature)
 		if choice == 0 {
 			continue
 		}
-		e := reg.edges[choice-1]
-		if w.rMove.Float64() < e.diff {
-			continue // turned back at the crossing
+		w.cross(cl, reg.edges[choice-1], m)
+	}
+}
+
+// raidRisk returns, for month m, the raid risk per cell and unit intel in
+// Afghanistan (the GDI's raids per month × their quality, per living
+// Afghan cell) and in Pakistan (pakistan.per_month × pakistan.quality, per
+// living Pakistani cell). A cell's risk in a region is this times its
+// intel there times 1 - terrain/2.
+func (w *World) raidRisk(m int) (riskAF, riskPK float64) {
+	c := w.c
+	p := c.p
+	var nAF, nPK int
+	for i := range w.cells {
+		if w.cells[i].dead {
+			continue
 		}
-		cl.intel = w.intelAfter(cl, e)
-		cl.region = e.to
-		dr := &c.regions[e.to]
-		w.hs.add(iMoves, m, 1, 0, sc.group[dr.group])
+		reg := &c.regions[w.cells[i].region]
+		if reg.isAF {
+			nAF++
+		} else if reg.isPK {
+			nPK++
+		}
+	}
+	riskAF = c.raidsPM[m] * c.raidQuality[m] / math.Max(1, float64(nAF))
+	riskPK = p.Pakistan.PerMonth * p.Pakistan.Quality / math.Max(1, float64(nPK))
+	return riskAF, riskPK
+}
+
+// pickSoftmax turns the scores ws (best the largest) in place into weights
+// exp((s - best)/temperature) and draws an index in proportion to them,
+// with one uniform from the "movement" stream. Index 0 is staying put.
+func (w *World) pickSoftmax(ws []float64, best, temperature float64) int {
+	var sum float64
+	for k, s := range ws {
+		ws[k] = math.Exp((s - best) / temperature)
+		sum += ws[k]
+	}
+	u := w.rMove.Float64() * sum
+	choice := 0
+	for k, x := range ws {
+		if u < x {
+			choice = k
+			break
+		}
+		u -= x
+	}
+	return choice
+}
+
+// cross moves cell cl across edge e in month m, unless it is turned back
+// at the crossing (probability the edge's difficulty, one draw from the
+// "movement" stream). The cell's intel becomes intelAfter; the move is
+// recorded by destination group and border, with an event when events are
+// kept.
+func (w *World) cross(cl *cell, e edge, m int) {
+	c := w.c
+	sc := &c.scopes
+	if w.rMove.Float64() < e.diff {
+		return // turned back at the crossing
+	}
+	cl.intel = w.intelAfter(cl, e)
+	cl.region = e.to
+	dr := &c.regions[e.to]
+	w.hs.add(iMoves, m, 1, 0, sc.group[dr.group])
+	if e.border >= 0 {
+		w.hs.add(iMoves, m, 1, sc.border[e.border])
+	}
+	if w.rec.KeepEvents() {
+		b := "internal"
 		if e.border >= 0 {
-			w.hs.add(iMoves, m, 1, sc.border[e.border])
+			b = c.borders[e.border].name
 		}
-		if w.rec.KeepEvents() {
-			b := "internal"
-			if e.border >= 0 {
-				b = c.borders[e.border].name
-			}
-			w.rec.Event(sim.Event{Day: w.day, Kind: "move", Type: b, Region: dr.name, Size: int64(cl.fighters)})
-		}
+		w.rec.Event(sim.Event{Day: w.day, Kind: "move", Type: b, Region: dr.name, Size: int64(cl.fighters)})
 	}
 }
 

@@ -2,7 +2,16 @@ package model
 
 import "math"
 
-// recruit draws each pool's recruits for month m and places them.
+// recruit draws each pool's recruits for month m and places them (domain
+// mechanism 5, recruitment). A [[pool]] open by month m yields a Poisson
+// number of recruits of mean size × susceptibility × reach (see reach) ×
+// (1 + recruitment.notoriety_weight × notoriety) ×
+// (1 + recruitment.grievance_weight × the region's grievance) ×
+// exp(-recruitment.loss_weight × pressure). A foreign pool's recruits try
+// one of its entry edges, chosen at random, and each crosses with
+// probability 1 - the edge's difficulty. recruitment.volunteer_share of
+// those who arrive volunteer for suicide attacks. Draws come from the
+// "recruitment" stream, pool by pool.
 func (w *World) recruit(m int) {
 	c := w.c
 	p := c.p
@@ -15,17 +24,8 @@ func (w *World) recruit(m int) {
 		if m < pl.from {
 			continue
 		}
-		var out float64
-		for _, l := range pl.langs {
-			out += c.langOut[m][l]
-		}
-		out *= w.ideologueFactor
-		reach := 1 - math.Exp(-out/p.Media.Saturation)
-		if c.counter[m] {
-			reach *= 1 - p.Media.CounterStrength
-		}
 		reg := &c.regions[pl.region]
-		mean := pl.size * pl.susc * reach * notor * (1 + re.GrievanceWeight*reg.grievance) * deter
+		mean := pl.size * pl.susc * w.reach(pl, m) * notor * (1 + re.GrievanceWeight*reg.grievance) * deter
 		n := poisson(w.rRec, mean)
 		if n == 0 {
 			continue
