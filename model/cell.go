@@ -59,6 +59,7 @@ func (w *World) kill(i int) {
 	cl.rate, cl.use, cl.exc, cl.dead = 0, 0, 0, true
 }
 
+// day2month is the month index of the current day (set by newMonth).
 func (w *World) day2month() int { return w.month }
 
 // dropDeadCells removes the dead cells, keeping the survivors in order,

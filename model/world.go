@@ -143,7 +143,12 @@ func newWorld(c *compiled, r sim.Replicate) *World {
 	return w
 }
 
-// Step advances the world by one day.
+// Step advances the world by one day: the self-excitation decays; on a
+// month's first day the monthly mechanisms run (newMonth); scripted and
+// due leader events and commander replacements apply; then the day's
+// attacks (a Poisson draw of the total realised rate, "attacks" stream),
+// the GDI's raids in Afghanistan and Pakistan's in KP ("raids" stream);
+// on a month's last day the month-end gauges are set (monthEnd).
 func (w *World) Step(d sim.Day) {
 	w.day = d.Index
 	if d.Index > 0 {
