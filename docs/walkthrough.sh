@@ -17,7 +17,7 @@ if [ -n "$img" ]; then
 fi
 mkdir -p "$dir"
 cd "$dir"
-for h in slowdown degradation; do
+for h in slowdown degradation degradation-fitted; do
 	cat > "$h-lapse.toml" <<TOML
 # $h, but the GDI's raids stop in July 2023
 name = "$h-lapse"
@@ -33,6 +33,15 @@ done
 "$bin" compare slowdown degradation -window 2023-01:2023-12 -targets -synthetic slowdown -out syn-s -force -no-plots > syn-s.txt
 "$bin" compare slowdown degradation -window 2023-01:2023-12 -targets -synthetic degradation -out syn-d -force -no-plots > syn-d.txt
 "$bin" compare slowdown-lapse.toml degradation-lapse.toml -window 2023-07:2024-06 -rebound-level 1 -out lapse -force > lapse.txt
+# Part 1, section 6: degradation re-fitted on its own.
+"$bin" run degradation-fitted -replicates 300 -seed 1 -no-plots -out df -force > df.txt
+"$bin" compare slowdown degradation-fitted -window 2023-01:2023-12 -targets -out sdf -force > sdf.txt
+"$bin" compare slowdown degradation-fitted -window 2023-01:2023-12 -targets -synthetic slowdown -out syn-sf -force -no-plots > syn-sf.txt
+"$bin" compare slowdown degradation-fitted -window 2023-01:2023-12 -targets -synthetic degradation-fitted -out syn-df -force -no-plots > syn-df.txt
+"$bin" compare slowdown-lapse.toml degradation-fitted-lapse.toml -window 2023-07:2024-06 -rebound-level 1 -out lapse-f -force -no-plots > lapse-f.txt
+# Fighters (all of ISK) and named leaders killed per year in Afghanistan, for the strength cost.
+grep -E '^(2022-02|2023-06),fighters,total,' df/monthly.csv > df-strength.txt
+awk -F, '$2 == "leaders_killed" && $3 == "country:afghanistan" { s[substr($1, 1, 4)] += $9 } END { for (y in s) printf "leaders killed %s %.2f\n", y, s[y] }' df/monthly.csv | sort >> df-strength.txt
 "$bin" compare lapsed-pressure sustained-pressure -window 2024-01:2024-12 -out raids-2024 -force > raids-2024.txt
 "$bin" compare lapsed-pressure sustained-pressure -window 2024-01:2024-12 -scope total -out raids-2024-total -force -no-plots > raids-2024-total.txt
 "$bin" compare lapsed-pressure sustained-pressure -window 2024-01:2024-12 -scope group:kp -out raids-2024-kp -force -no-plots > raids-2024-kp.txt
