@@ -58,3 +58,24 @@ func TestCeilingBoundsTempo(t *testing.T) {
 		t.Errorf("under the ceilings, twice the fighters give x%.2f attacks (x%.2f without), want < 1.3 and well below", gCap, gOpen)
 	}
 }
+
+// attacks.opportunity_exponent ties capacity to the targets around a
+// cell: under historical's theatre ceiling, raising it moves Afghan
+// attacks toward the richest region (Kabul, opportunity 1) and away from
+// the thin ones, while 0 leaves capacity independent of place. No raids.
+func TestOpportunityExponentShiftsAttacks(t *testing.T) {
+	s := loadTestScenario(t, "historical")
+	cal := calendar(t, "2021-09-01", "2022-12-31")
+	ws := []sim.Window{win("kabul", MAttacks, "group:kabul", "country:afghanistan", "2022-01", "2022-12", sim.Share)}
+	base := clone(s.Params)
+	base.RaidPhases = nil
+	base.Raids.PerMonth = 0
+	base.Pakistan.PerMonth = 0
+	off, on := clone(base), clone(base)
+	off.Attacks.OpportunityExponent, on.Attacks.OpportunityExponent = 0, 1.5
+	sOff, sOn := means(t, &off, cal, ws, 60)[0], means(t, &on, cal, ws, 60)[0]
+	t.Logf("Kabul's share of Afghan attacks in 2022: %.3f with exponent 0, %.3f with 1.5", sOff, sOn)
+	if !(sOn > sOff+0.05) {
+		t.Errorf("exponent 1.5 gives Kabul a share of %.3f against %.3f at 0, want at least 0.05 more", sOn, sOff)
+	}
+}

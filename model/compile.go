@@ -68,6 +68,7 @@ type cregion struct {
 	cells     int
 	targets   []float64 // by attack type: abundance of its target kind here (0 for abroad types)
 	opp       float64   // opportunity score: sum over types of weight * abundance (incl. abroad neighbours), normalised to a maximum of 1
+	oppCap    float64   // capacity factor: opp^attacks.opportunity_exponent
 	capDay    float64   // tempo ceiling: attacks.ceiling * unnormalised opportunity, per day (0 = no ceiling)
 	recruit   float64   // recruit score: expected domestic recruits per month at full reach, normalised
 	edges     []edge
@@ -343,6 +344,12 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 	if maxOpp > 0 {
 		for i := range c.regions {
 			c.regions[i].opp /= maxOpp
+		}
+	}
+	for i := range c.regions {
+		c.regions[i].oppCap = 1
+		if e := p.Attacks.OpportunityExponent; e > 0 {
+			c.regions[i].oppCap = math.Pow(c.regions[i].opp, e)
 		}
 	}
 

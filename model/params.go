@@ -112,6 +112,15 @@ type Attacks struct {
 	// bomb-makers and supply lines reach only so many of its targets a
 	// month. Attacks per month per unit of opportunity; 0 = no ceiling.
 	TheatreCeiling float64 `toml:"theatre_ceiling"`
+	// OpportunityExponent ties a cell's capacity to the targets around
+	// it: capacity is multiplied by opportunity^OpportunityExponent, with
+	// a region's opportunity (Σ over attack types of weight × target
+	// abundance) normalised to 1 in the richest region. Cells in
+	// target-rich places (a capital's officials, shrines and embassies)
+	// find, scout and reach targets faster than cells in thin ones; under
+	// a theatre ceiling this shifts a country's attacks toward its rich
+	// regions. 0 = off (capacity independent of place).
+	OpportunityExponent float64 `toml:"opportunity_exponent"`
 }
 
 // Raids holds the GDI's intelligence-led raids in Afghanistan ([raids]).

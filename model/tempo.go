@@ -3,7 +3,8 @@ package model
 import "math"
 
 // cellRate returns a cell's daily attack capacity (what its fighters and
-// skill could mount, before any ceiling) and the share of it that its
+// skill could mount where it is, before any ceiling: see
+// attacks.opportunity_exponent) and the share of it that its
 // command and posture let it use (commander and leaders in post, the
 // theatre's tempo).
 func (w *World) cellRate(cl *cell) (capacity, use float64) {
@@ -11,7 +12,7 @@ func (w *World) cellRate(cl *cell) (capacity, use float64) {
 		return 0, 0
 	}
 	reg := &w.c.regions[cl.region]
-	capacity = w.c.ratePerDay * w.c.size(cl.fighters) * cl.skill
+	capacity = w.c.ratePerDay * w.c.size(cl.fighters) * cl.skill * reg.oppCap
 	use = w.groupFactor[reg.group] * w.theatres[reg.country].tempo
 	if cl.cmdUntil > w.day {
 		use *= 1 - w.c.ranks[w.c.commanderRank].Effect

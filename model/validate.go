@@ -380,6 +380,7 @@ func (p *Params) validateScalars(c *checker) {
 	c.unit("attacks", "", "exposure", a.Exposure)
 	c.nonneg("attacks", "", "ceiling", a.Ceiling)
 	c.nonneg("attacks", "", "theatre_ceiling", a.TheatreCeiling)
+	c.nonneg("attacks", "", "opportunity_exponent", a.OpportunityExponent)
 
 	r := p.Raids
 	c.nonneg("raids", "", "per_month", r.PerMonth)
