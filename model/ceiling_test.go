@@ -79,3 +79,40 @@ func TestOpportunityExponentShiftsAttacks(t *testing.T) {
 		t.Errorf("exponent 1.5 gives Kabul a share of %.3f against %.3f at 0, want at least 0.05 more", sOn, sOff)
 	}
 }
+
+// A region's fighters_per_cell sets its cells' initial strength (mean of
+// a Poisson): raising Bajaur's one cell from 15 to 60 fighters adds about
+// 45 fighters to KP at the end of the first month (no raids, no moves).
+func TestRegionFightersPerCell(t *testing.T) {
+	s := loadTestScenario(t, "historical")
+	cal := calendar(t, "2021-09-01", "2021-10-31")
+	ws := []sim.Window{win("kp", MFighters, "group:kp", "", "2021-09", "2021-09", sim.EndValue)}
+	base := clone(s.Params)
+	base.RaidPhases = nil
+	base.Raids.PerMonth = 0
+	base.Pakistan.PerMonth = 0
+	base.Movement.Rate = 0
+	with := func(f float64) float64 {
+		p := clone(base)
+		p.Regions = append([]Region(nil), base.Regions...)
+		n := 0
+		for i := range p.Regions {
+			if p.Regions[i].Group == "kp" {
+				p.Regions[i].Cells = 0
+				if p.Regions[i].Name == "Bajaur" {
+					p.Regions[i].Cells, p.Regions[i].FightersPerCell = 1, f
+					n++
+				}
+			}
+		}
+		if n != 1 {
+			t.Fatal("historical has no region Bajaur in group kp")
+		}
+		return means(t, &p, cal, ws, 100)[0]
+	}
+	lo, hi := with(15), with(60)
+	t.Logf("KP fighters at the end of Sept 2021: %.1f (15 per cell), %.1f (60)", lo, hi)
+	if d := hi - lo; d < 35 || d > 55 {
+		t.Errorf("60 instead of 15 initial fighters add %.1f to KP, want about 45", d)
+	}
+}

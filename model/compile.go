@@ -66,6 +66,7 @@ type cregion struct {
 	grievance float64
 	terrain   float64
 	cells     int
+	fighters  float64   // mean initial fighters per cell
 	targets   []float64 // by attack type: abundance of its target kind here (0 for abroad types)
 	opp       float64   // opportunity score: sum over types of weight * abundance (incl. abroad neighbours), normalised to a maximum of 1
 	oppCap    float64   // capacity factor: opp^attacks.opportunity_exponent
@@ -168,6 +169,10 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 			name: r.Name, country: c.scopes.countryIdx[r.Country], group: groupIdx[r.Group],
 			abroad: r.Group == "abroad", isAF: r.Country == "afghanistan", isPK: r.Country == "pakistan",
 			presence: r.StatePresence, grievance: r.Grievance, terrain: r.Terrain, cells: r.Cells,
+			fighters: p.ISK.FighterPerCell,
+		}
+		if r.FightersPerCell > 0 {
+			cr.fighters = r.FightersPerCell
 		}
 		cr.targets = make([]float64, len(c.types))
 		for t, ty := range c.types {

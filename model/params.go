@@ -220,16 +220,20 @@ type Movement struct {
 
 // Region is one node of the map ([[region]]).
 type Region struct {
-	Name          string             `toml:"name"`
-	Country       string             `toml:"country"`        // lower case: afghanistan, pakistan, tajikistan, ...
-	Group         string             `toml:"group"`          // east, kabul, north, other, kp or abroad
-	Population    float64            `toml:"population"`     // millions
-	StatePresence float64            `toml:"state_presence"` // 0..1: how much the state sees
-	Grievance     float64            `toml:"grievance"`      // 0..1
-	Terrain       float64            `toml:"terrain"`        // 0..1: how hard to search
-	Cells         int                `toml:"cells"`          // ISK cells at the start
-	Targets       map[string]float64 `toml:"targets"`        // target kind -> abundance (0..)
-	Neighbors     []string           `toml:"neighbors"`      // border-free edges (symmetric)
+	Name          string  `toml:"name"`
+	Country       string  `toml:"country"`        // lower case: afghanistan, pakistan, tajikistan, ...
+	Group         string  `toml:"group"`          // east, kabul, north, other, kp or abroad
+	Population    float64 `toml:"population"`     // millions
+	StatePresence float64 `toml:"state_presence"` // 0..1: how much the state sees
+	Grievance     float64 `toml:"grievance"`      // 0..1
+	Terrain       float64 `toml:"terrain"`        // 0..1: how hard to search
+	Cells         int     `toml:"cells"`          // ISK cells at the start
+	// FightersPerCell is the mean initial strength of this region's cells
+	// (Poisson, at least 3); 0 = isk.fighters_per_cell. For places where
+	// ISK started thin (a few small cells) or strong.
+	FightersPerCell float64            `toml:"fighters_per_cell"`
+	Targets         map[string]float64 `toml:"targets"`   // target kind -> abundance (0..)
+	Neighbors       []string           `toml:"neighbors"` // border-free edges (symmetric)
 }
 
 // Border is a named set of cross-border edges ([[border]]), such as the

@@ -139,6 +139,7 @@ func (p *Params) Validate() []Problem {
 		if r.Cells < 0 {
 			c.add(t, r.Name, "cells", "must be >= 0, got %d", r.Cells)
 		}
+		c.nonneg(t, r.Name, "fighters_per_cell", r.FightersPerCell)
 		if r.Cells > 0 && r.Group == "abroad" {
 			c.add(t, r.Name, "cells", "must be 0 in an abroad region (cells live in Afghanistan and Pakistan), got %d", r.Cells)
 		}

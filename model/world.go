@@ -131,7 +131,7 @@ func newWorld(c *compiled, r sim.Replicate) *World {
 	p := c.p
 	for ri, reg := range c.regions {
 		for range reg.cells {
-			f := max(3, poisson(init, p.ISK.FighterPerCell))
+			f := max(3, poisson(init, reg.fighters))
 			w.newCell(ri, f, binomial(init, f, p.ISK.VolunteerShare), p.Intel.Initial)
 		}
 	}
