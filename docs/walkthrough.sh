@@ -35,6 +35,7 @@ done
 "$bin" compare slowdown-lapse.toml degradation-lapse.toml -window 2023-07:2024-06 -rebound-level 1 -out lapse -force > lapse.txt
 # Part 1, section 6: degradation re-fitted on its own.
 "$bin" run degradation-fitted -replicates 300 -seed 1 -no-plots -out df -force > df.txt
+"$bin" run degradation -replicates 300 -seed 1 -no-plots -out deg -force > deg.txt
 "$bin" compare slowdown degradation-fitted -window 2023-01:2023-12 -targets -out sdf -force > sdf.txt
 "$bin" compare slowdown degradation-fitted -window 2023-01:2023-12 -targets -synthetic slowdown -out syn-sf -force -no-plots > syn-sf.txt
 "$bin" compare slowdown degradation-fitted -window 2023-01:2023-12 -targets -synthetic degradation-fitted -out syn-df -force -no-plots > syn-df.txt
@@ -114,6 +115,23 @@ awk -F, '
 		printf "%-6s %-6s %-9s %-9s %-6s %s [%s, %s]\n", $col["posture.depth"], $col["posture.tempo"], lapsed[$1], $col["af_attacks_2024_mean"], sprintf("%.1f%%", 100 * (1 - $col["af_attacks_2024_mean"] / lapsed[$1])), $col["af_attacks_sep_dec_2022_mean"], $col["af_attacks_sep_dec_2022_min"], $col["af_attacks_sep_dec_2022_max"]
 	}' lapsed.sweep/points.csv sustained.sweep/points.csv > posture-sweep.txt
 
+# Part 3: the other levers against historical, over its whole run
+# (regional cooperation) or from the month the lever starts (deplatforming).
+w=2021-09:2023-12
+"$bin" compare historical regional-cooperation -window $w -metric moves -scope border:durand -out rc-moves-durand -force -no-plots > rc-moves-durand.txt
+"$bin" compare historical regional-cooperation -window $w -metric moves -scope group:kp -out rc-moves-kp -force -no-plots > rc-moves-kp.txt
+"$bin" compare historical regional-cooperation -window $w -metric arrivals -scope total -out rc-arrivals -force -no-plots > rc-arrivals.txt
+"$bin" compare historical regional-cooperation -window $w -metric attacks -scope group:kp -out rc-kp -force > rc-kp.txt
+"$bin" compare historical regional-cooperation -window $w -metric attacks -scope country:afghanistan -out rc-af -force -no-plots > rc-af.txt
+"$bin" compare historical regional-cooperation -window $w -metric attacks -scope group:north -out rc-north -force -no-plots > rc-north.txt
+"$bin" compare historical regional-cooperation -window 2023-01:2023-12 -metric attacks -scope group:kp -out rc-kp-2023 -force -no-plots > rc-kp-2023.txt
+w=2022-01:2023-12
+"$bin" compare historical deplatforming -window $w -metric propaganda -scope total -out dp-propaganda -force -no-plots > dp-propaganda.txt
+"$bin" compare historical deplatforming -window $w -metric recruits -scope total -out dp-recruits -force > dp-recruits.txt
+"$bin" compare historical deplatforming -window $w -metric arrivals -scope total -out dp-arrivals -force -no-plots > dp-arrivals.txt
+"$bin" compare historical deplatforming -window $w -metric fighters -scope total -statistic end_value -out dp-fighters -force -no-plots > dp-fighters.txt
+"$bin" compare historical deplatforming -window $w -metric attacks -scope country:afghanistan -out dp-af -force -no-plots > dp-af.txt
+
 if [ -n "$img" ]; then
 	cp sd/plots/signature-suicide-share.png "$img/slowdown-vs-degradation-suicide-share.png"
 	cp sd/plots/target-af-attacks-sep-dec-2022.png "$img/slowdown-vs-degradation-target-af-attacks-sep-dec-2022.png"
@@ -121,6 +139,8 @@ if [ -n "$img" ]; then
 	cp raids-2024/plots/compare.png "$img/raids-2024-compare.png"
 	cp raids-2024/plots/difference.png "$img/raids-2024-difference.png"
 	cp sustained.sweep/analysis/heatmap-af_attacks_2024.png "$img/posture-sweep-sustained-af-attacks-2024.png"
+	cp rc-kp/plots/difference.png "$img/regional-cooperation-kp-difference.png"
+	cp dp-recruits/plots/compare.png "$img/deplatforming-recruits.png"
 	echo "figures in $img"
 fi
 echo "tables in $dir/*.txt"
