@@ -198,3 +198,29 @@ func BenchmarkBatch(b *testing.B) {
 		})
 	}
 }
+
+// An aggregate holds distinct values, not replicates: ten times the
+// replicates must not need anywhere near ten times the histogram entries.
+func TestAggregateMemoryDoesNotGrowWithReplicates(t *testing.T) {
+	cal := mustCalendar(t, "2021-09-01", "2022-12-31")
+	entries := func(n int) int {
+		agg, err := sim.Batch{Calendar: cal, Seed: 2, Count: n, Windows: toyWindows(t)[:1]}.Run(context.Background(), toyFactory(0.05))
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := 0
+		for _, k := range agg.Keys() {
+			for m := 0; m < agg.Months; m++ {
+				v, _ := agg.Month(k, m).Values()
+				e += len(v)
+			}
+		}
+		v, _ := agg.Stat(0).Values()
+		return e + len(v)
+	}
+	small, large := entries(200), entries(2000)
+	t.Logf("histogram entries: %d for 200 replicates, %d for 2000", small, large)
+	if large > 2*small {
+		t.Errorf("10x the replicates needs %d entries against %d: memory grows with replicates", large, small)
+	}
+}
