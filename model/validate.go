@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"time"
 
@@ -129,7 +130,7 @@ func (p *Params) Validate() []Problem {
 		} else if !lowerWord(r.Country) {
 			c.add(t, r.Name, "country", "must be a lower-case country name such as afghanistan, got %q", r.Country)
 		}
-		if !contains(Groups, r.Group) {
+		if !slices.Contains(Groups, r.Group) {
 			c.add(t, r.Name, "group", "must be one of %v, got %q", Groups, r.Group)
 		}
 		c.nonneg(t, r.Name, "population", r.Population)
@@ -251,7 +252,7 @@ func (p *Params) Validate() []Problem {
 			c.add(t, l.Name, "region", "unknown region %q", l.Region)
 		}
 		for _, g := range l.Groups {
-			if !contains(Groups, g) {
+			if !slices.Contains(Groups, g) {
 				c.add(t, l.Name, "groups", "must be among %v, got %q", Groups, g)
 			}
 		}
@@ -427,15 +428,6 @@ func (p *Params) validateScalars(c *checker) {
 	c.nonneg("movement", "", "risk_weight", mv.RiskWeight)
 	c.unit("movement", "", "internal_difficulty", mv.InternalDifficulty)
 	c.pos("movement", "", "temperature", mv.Temperature)
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 func lowerWord(s string) bool {

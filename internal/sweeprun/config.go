@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -189,7 +190,7 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 	}
 	if !md.IsDefined("sweep", "design") {
 		add(0, "sweep.design", "missing: one of %v", sweep.Kinds)
-	} else if !contains(sweep.Kinds, s.Design) {
+	} else if !slices.Contains(sweep.Kinds, s.Design) {
 		add(line("design"), "sweep.design", "want one of %v, got %q", sweep.Kinds, s.Design)
 	}
 	if !md.IsDefined("sweep", "size") {
@@ -304,7 +305,7 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 		if w.Scope == "" {
 			w.Scope = "total"
 		}
-		if !contains(sim.StatKinds, o.Statistic) {
+		if !slices.Contains(sim.StatKinds, o.Statistic) {
 			add(ln, key, "statistic: want one of %v, got %q", sim.StatKinds, o.Statistic)
 			bad = true
 		}
@@ -330,15 +331,6 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 		return nil, es
 	}
 	return c, nil
-}
-
-func contains(xs []string, x string) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
 
 // locator finds the lines of tables and keys in a sweep file, for error
