@@ -78,3 +78,16 @@ type targetDoc struct {
 func newDocument() *document {
 	return &document{Params: model.Default()}
 }
+
+// Factory returns the factory of the scenario's model over its calendar.
+// Commands build models through it, never through a model package
+// directly, so that a scenario can name which model it runs.
+func (s *Scenario) Factory(cal *sim.Calendar) (sim.Factory, error) {
+	return model.NewFactory(&s.Params, cal)
+}
+
+// Metrics returns the metrics the scenario's model records.
+func (s *Scenario) Metrics() []string { return s.Params.Metrics() }
+
+// Scopes returns the scopes the scenario's model records.
+func (s *Scenario) Scopes() []string { return s.Params.Scopes() }

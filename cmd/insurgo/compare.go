@@ -155,7 +155,7 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	for i, sc := range scs {
-		if arms[i].Factory, err = model.NewFactory(&sc.Params, &arms[i].Calendar); err != nil {
+		if arms[i].Factory, err = sc.Factory(&arms[i].Calendar); err != nil {
 			return asUsage(fmt.Errorf("scenario %s: %w", sc.Name, err))
 		}
 	}
@@ -216,7 +216,7 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 // checkMetricScope reports a metric or scope the scenario's model does not
 // record, with the nearest known names.
 func checkMetricScope(sc *scenarios.Scenario, metric, scope, of string) error {
-	ms, ss := sc.Params.Metrics(), sc.Params.Scopes()
+	ms, ss := sc.Metrics(), sc.Scopes()
 	if !slices.Contains(ms, metric) {
 		h := textdist.Hint(metric, ms)
 		if !strings.HasPrefix(h, " (did") {

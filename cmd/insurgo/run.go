@@ -14,7 +14,6 @@ import (
 
 	"github.com/insurgo/insurgo/internal/atomicfile"
 	"github.com/insurgo/insurgo/internal/report"
-	"github.com/insurgo/insurgo/model"
 	"github.com/insurgo/insurgo/scenarios"
 	"github.com/insurgo/insurgo/sim"
 )
@@ -100,7 +99,7 @@ func runScenario(ctx context.Context, sc *scenarios.Scenario, o runOptions, e *e
 	if err != nil {
 		return nil, asUsage(err)
 	}
-	factory, err := model.NewFactory(&sc.Params, &cal)
+	factory, err := sc.Factory(&cal)
 	if err != nil {
 		return nil, asUsage(err)
 	}

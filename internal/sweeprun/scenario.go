@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"github.com/insurgo/insurgo/internal/textdist"
-	"github.com/insurgo/insurgo/model"
 	"github.com/insurgo/insurgo/scenarios"
 	"github.com/insurgo/insurgo/sim"
 )
@@ -14,7 +13,7 @@ import (
 // ScenarioLoader is the Loader of insurgo's scenarios: base is a shipped
 // scenario name or a file path, loaded with scenarios.Load; points apply
 // their parameters with (*scenarios.Scenario).With and run the model
-// built by model.NewFactory.
+// built by (*scenarios.Scenario).Factory.
 func ScenarioLoader(base string) (Model, error) {
 	sc, err := scenarios.Load(base)
 	if err != nil {
@@ -24,7 +23,7 @@ func ScenarioLoader(base string) (Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &scenarioModel{sc: sc, cal: cal, metrics: sc.Params.Metrics(), scopes: sc.Params.Scopes()}, nil
+	return &scenarioModel{sc: sc, cal: cal, metrics: sc.Metrics(), scopes: sc.Scopes()}, nil
 }
 
 type scenarioModel struct {
@@ -58,7 +57,7 @@ func (m *scenarioModel) Factory(keys []string, vals []float64, integer []bool) (
 	if err != nil {
 		return nil, err
 	}
-	return model.NewFactory(&sc.Params, &m.cal)
+	return sc.Factory(&m.cal)
 }
 
 // CheckKey applies key = v alone and builds the model, reporting any problem.
@@ -67,7 +66,7 @@ func (m *scenarioModel) CheckKey(key string, v float64, integer bool) error {
 	if err != nil {
 		return err
 	}
-	if _, err := model.NewFactory(&sc.Params, &m.cal); err != nil {
+	if _, err := sc.Factory(&m.cal); err != nil {
 		return err
 	}
 	return nil
