@@ -1,6 +1,7 @@
 package plots
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -10,11 +11,11 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/insurgo/insurgo/plots/internal/pdfcanvas"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgpdf"
 	"gonum.org/v1/plot/vg/vgsvg"
 
 	"github.com/insurgo/insurgo/internal/atomicfile"
@@ -50,7 +51,7 @@ func newCanvas(format string) (vg.CanvasWriterTo, error) {
 	case "svg":
 		return vgsvg.New(Width, Height), nil
 	case "pdf":
-		return vgpdf.New(Width, Height), nil
+		return pdfcanvas.New(Width, Height), nil
 	}
 	return nil, checkFormat(format)
 }
@@ -67,10 +68,33 @@ func Render(w io.Writer, format string, plots ...*plot.Plot) error {
 		return err
 	}
 	drawRow(draw.New(c), plots)
+	if format == "svg" {
+		// vgsvg names the typeface alone; a renderer without it then
+		// falls back to a serif of other widths and clips the legend.
+		var buf bytes.Buffer
+		if _, err := c.WriteTo(&buf); err != nil {
+			return fmt.Errorf("plots: %w", err)
+		}
+		_, err := w.Write(svgFallback(buf.Bytes()))
+		if err != nil {
+			return fmt.Errorf("plots: %w", err)
+		}
+		return nil
+	}
 	if _, err := c.WriteTo(w); err != nil {
 		return fmt.Errorf("plots: %w", err)
 	}
 	return nil
+}
+
+// svgFamilies is the font-family list of insurgo's SVG text: Liberation
+// Sans, then fonts of the same metrics (Arimo, Arial), then any sans-serif.
+const svgFamilies = "font-family:'Liberation Sans',Arimo,Arial,Helvetica,sans-serif;"
+
+// svgFallback gives every font-family of an SVG written by vgsvg the
+// generic fallbacks of svgFamilies.
+func svgFallback(svg []byte) []byte {
+	return bytes.ReplaceAll(svg, []byte("font-family:Liberation Sans;"), []byte(svgFamilies))
 }
 
 // drawRow draws plots side by side on dc. The first plot's title is drawn
