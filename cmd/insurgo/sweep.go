@@ -25,6 +25,8 @@ usage: insurgo sweep plan FILE [-shards K] [-out DIR] [-force]
        insurgo sweep merge DIR [-csv]
        insurgo sweep analyze DIR [-format png] [-resamples N] [-no-plots]
        insurgo sweep slurm DIR [-tasks K] [-partition P] [-time T] [-cpus C]
+                               [-mem M] [-max-running N] [-sbatch --opt=v]...
+       insurgo sweep status DIR
 
 A sweep varies settings of a base scenario over a design and records
 output statistics for every point × replicate. FILE is a sweep TOML file
@@ -125,7 +127,7 @@ func sweepPlan(args []string, e *env) error {
 	if err != nil {
 		var se scenarios.Errors
 		var fe sweeprun.Errors
-		if errors.As(err, &se) || errors.As(err, &fe) || errors.Is(err, sweeprun.ErrSweepDir) {
+		if errors.As(err, &se) || errors.As(err, &fe) || errors.Is(err, sweeprun.ErrSweepDir) || errors.Is(err, sweeprun.ErrPlan) {
 			return asUsage(err)
 		}
 		return err
@@ -289,6 +291,12 @@ func sweepSlurm(args []string, e *env) error {
 	fs.StringVar(&o.Time, "time", "", "time limit of each array task, e.g. 2:00:00 (default: the partition's)")
 	fs.IntVar(&o.CPUs, "cpus", 1, "CPUs per array task; the task runs that many points at once")
 	fs.StringVar(&o.Account, "account", "", "Slurm account to charge")
+	fs.StringVar(&o.Mem, "mem", "", "memory of each array task, e.g. 4G or 500M (default: the partition's)")
+	fs.IntVar(&o.Throttle, "max-running", 0, "at most this many array tasks at once (--array=0-N%M; default: no limit)")
+	fs.Func("sbatch", "an extra sbatch option for both scripts, as --name=value (repeatable), e.g. -sbatch --qos=long", func(v string) error {
+		o.Extra = append(o.Extra, v)
+		return nil
+	})
 	fs.StringVar(&o.Binary, "bin", "", "insurgo binary as the compute nodes see it (default: this one)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -298,12 +306,12 @@ func sweepSlurm(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	if o.Tasks < 0 || o.CPUs < 1 {
-		return usageError("sweep slurm: -tasks must be >= 0 and -cpus >= 1")
+	if o.Tasks < 0 || o.CPUs < 1 || o.Throttle < 0 {
+		return usageError("sweep slurm: -tasks and -max-running must be >= 0 and -cpus >= 1")
 	}
 	s, err := sweeprun.WriteSlurm(dir, o)
 	if err != nil {
-		if errors.Is(err, sweeprun.ErrSweepDir) {
+		if errors.Is(err, sweeprun.ErrSweepDir) || errors.Is(err, sweeprun.ErrSlurmOption) {
 			return asUsage(err)
 		}
 		return err

@@ -17,7 +17,7 @@ import (
 )
 
 // ErrSweepFile is wrapped by every problem in a sweep file.
-var ErrSweepFile = errors.New("sweeprun: bad sweep file")
+var ErrSweepFile = errors.New("bad sweep file")
 
 // Error is one problem in a sweep file: the file, the line where known
 // (0 when not), the key concerned and what was expected.
@@ -129,6 +129,50 @@ type outputDoc struct {
 	Statistic string `toml:"statistic"`
 }
 
+// Bounds on a sweep file, checked when it is read: each scales the work or
+// the memory of a sweep, so a typo is an error rather than a crash hours
+// later.
+const (
+	// MaxReplicates bounds sweep.replicates (replicates per point).
+	MaxReplicates = 100_000
+	// MaxRuns bounds points × replicates, the rows of results.parquet.
+	MaxRuns = 100_000_000
+	// MaxParams bounds the [[sweep.param]] tables.
+	MaxParams = 64
+	// MaxOutputs bounds the [[sweep.output]] tables.
+	MaxOutputs = 256
+	// MaxNameLen bounds the length of sweep.name.
+	MaxNameLen = 64
+)
+
+// nameRE is the character set of a sweep name. The name is written into
+// Slurm job names and generated scripts, so it is refused, not quoted,
+// when it holds anything else.
+var nameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+
+// ValidName reports whether s may name a sweep: 1 to MaxNameLen letters,
+// digits, '.', '_' or '-', starting with a letter or digit.
+func ValidName(s string) bool { return len(s) <= MaxNameLen && nameRE.MatchString(s) }
+
+// defaultName derives a valid sweep name from a file name, replacing
+// every other character by '-'.
+func defaultName(file string) string {
+	b := []byte(strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)))
+	for i, c := range b {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+			b[i] = '-'
+		}
+	}
+	s := strings.TrimLeft(string(b), "-._")
+	if len(s) > MaxNameLen {
+		s = s[:MaxNameLen]
+	}
+	if s == "" {
+		s = "sweep"
+	}
+	return s
+}
+
 // reserved are column names of the results table.
 var reserved = map[string]bool{"point": true, "replicate": true}
 
@@ -169,10 +213,13 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 	}
 	c := &Config{raw: data, Source: name, Name: s.Name, Description: s.Description, Extends: s.Extends,
 		Design: s.Design, Size: s.Size, MorrisLevels: s.MorrisLevels, Replicates: s.Replicates, Seed: uint64(s.Seed)}
-	if c.Name == "" {
-		c.Name = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
-	}
 	line := func(k string) int { return loc.key(toml.Key{"sweep", k}) }
+	switch {
+	case !md.IsDefined("sweep", "name"):
+		c.Name = defaultName(name)
+	case !ValidName(s.Name):
+		add(line("name"), "sweep.name", "want 1 to %d letters, digits, '.', '_' or '-' (starting with a letter or digit): the name goes into Slurm job names and scripts", MaxNameLen)
+	}
 	switch {
 	case s.Extends == "":
 		add(0, "sweep.extends", "missing: the base scenario (a shipped name such as \"historical\", or a path)")
@@ -203,8 +250,8 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 	}
 	if !md.IsDefined("sweep", "replicates") {
 		c.Replicates = 1
-	} else if s.Replicates < 1 {
-		add(line("replicates"), "sweep.replicates", "must be >= 1, got %d", s.Replicates)
+	} else if s.Replicates < 1 || s.Replicates > MaxReplicates {
+		add(line("replicates"), "sweep.replicates", "must be 1 to %d, got %d", MaxReplicates, s.Replicates)
 	}
 	if !md.IsDefined("sweep", "seed") {
 		c.Seed = 1
@@ -215,6 +262,14 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 	names := map[string]bool{}
 	if len(s.Params) == 0 {
 		add(0, "sweep.param", "no [[sweep.param]]: a sweep varies at least one parameter")
+	}
+	if len(s.Params) > MaxParams {
+		add(loc.nth("sweep.param", MaxParams), "sweep.param", "%d parameters: at most %d", len(s.Params), MaxParams)
+		s.Params = s.Params[:MaxParams]
+	}
+	if len(s.Outputs) > MaxOutputs {
+		add(loc.nth("sweep.output", MaxOutputs), "sweep.output", "%d outputs: at most %d", len(s.Outputs), MaxOutputs)
+		s.Outputs = s.Outputs[:MaxOutputs]
 	}
 	for i, p := range s.Params {
 		ln := loc.nth("sweep.param", i)
@@ -323,8 +378,10 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 		}
 	}
 	if len(es) == 0 {
-		if _, err := c.Spec().PointCount(); err != nil {
-			add(line("size"), "sweep", "%v", err)
+		if n, err := c.Spec().PointCount(); err != nil {
+			add(line("size"), "sweep", "%s", strings.TrimPrefix(err.Error(), sweep.ErrDesign.Error()+": "))
+		} else if int64(n)*int64(c.Replicates) > MaxRuns {
+			add(line("replicates"), "sweep.replicates", "%d points × %d replicates = %d runs: at most %d per sweep", n, c.Replicates, int64(n)*int64(c.Replicates), MaxRuns)
 		}
 	}
 	if len(es) > 0 {

@@ -14,7 +14,7 @@ import (
 )
 
 // ErrSweepDir is wrapped by errors about a sweep directory's contents.
-var ErrSweepDir = errors.New("sweeprun: bad sweep directory")
+var ErrSweepDir = errors.New("bad sweep directory")
 
 // ManifestFormat identifies the manifest layout.
 const ManifestFormat = "insurgo-sweep/1"

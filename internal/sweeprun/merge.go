@@ -20,7 +20,7 @@ import (
 
 // ErrShards is wrapped by merge errors about missing, foreign or
 // incomplete shards.
-var ErrShards = errors.New("sweeprun: shards not ready")
+var ErrShards = errors.New("shards not ready")
 
 // MergeOptions configures Merge.
 type MergeOptions struct {

@@ -23,6 +23,10 @@ type PlanOptions struct {
 	Force bool
 }
 
+// ErrPlan is wrapped by a plan the options make impossible, such as more
+// shards than points.
+var ErrPlan = errors.New("impossible plan")
+
 // planFiles are the files and directories a sweep directory holds.
 var planFiles = []string{"manifest.json", "design.csv", "sweep.toml", "shards", "results.parquet", "results.csv", "points.csv", "analysis", "slurm", "logs"}
 
@@ -74,6 +78,13 @@ func Plan(c *Config, load Loader, o PlanOptions) (*Manifest, error) {
 		block = sweep.SobolBlock(len(c.Params))
 	case sweep.Morris:
 		block = len(c.Params) + 1
+	}
+	if blocks := d.Len() / block; o.Shards > blocks {
+		unit := "points"
+		if block > 1 {
+			unit = fmt.Sprintf("blocks of %d points (a %s design cannot split a block)", block, c.Design)
+		}
+		return nil, fmt.Errorf("%w: %d shards for %d %s: want at most %d shards", ErrPlan, o.Shards, blocks, unit, blocks)
 	}
 	shards, err := sweep.Shards(d.Len(), o.Shards, block)
 	if err != nil {

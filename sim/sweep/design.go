@@ -7,7 +7,7 @@ import (
 )
 
 // ErrDesign is wrapped by errors in a design's settings.
-var ErrDesign = errors.New("sweep: bad design")
+var ErrDesign = errors.New("bad design")
 
 // Design kinds.
 const (
@@ -21,8 +21,9 @@ const (
 var Kinds = []string{Grid, LHS, Sobol, Morris}
 
 // MaxPoints bounds the points of one design, so that a typo in a size does
-// not ask for terabytes.
-const MaxPoints = 50_000_000
+// not ask for terabytes: the design is held in memory while it is built
+// (about 8 bytes per parameter per point) and written to design.csv.
+const MaxPoints = 1_000_000
 
 // Spec says which design to build.
 type Spec struct {

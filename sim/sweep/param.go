@@ -9,7 +9,7 @@ import (
 )
 
 // ErrParam is wrapped by errors in a parameter's settings.
-var ErrParam = errors.New("sweep: bad parameter")
+var ErrParam = errors.New("bad parameter")
 
 // Distributions a Param accepts. All are bounded by [Min, Max], so every
 // unit coordinate in [0, 1] maps to a finite value.

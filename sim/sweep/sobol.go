@@ -8,7 +8,7 @@ import (
 )
 
 // ErrAnalysis is wrapped by errors analysing sweep outputs.
-var ErrAnalysis = errors.New("sweep: cannot analyse")
+var ErrAnalysis = errors.New("cannot analyse")
 
 // SobolOptions configures SobolIndices.
 type SobolOptions struct {
