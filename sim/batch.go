@@ -33,6 +33,14 @@ type Batch struct {
 	// recorder. It must not keep the recorder. An error stops the batch.
 	OnReplicate func(rep int, r *Recorder) error
 
+	// OnStep, if set, is called after every Step of every replicate with
+	// the replicate index, the tick just stepped and the model, to observe
+	// a model at a finer grain than its recording (a test reading its
+	// state, a per-step trace). It is called from the worker goroutines,
+	// concurrently for different replicates; it must not change the model
+	// or draw from its streams. An error stops the batch.
+	OnStep func(rep int, d Day, m Model) error
+
 	// Progress, if set, is called after each replicate with the number
 	// done so far, from one goroutine at a time.
 	Progress func(done, total int)
@@ -159,6 +167,11 @@ func (b *Batch) runOne(ctx context.Context, f Factory, rep int, rec *Recorder) e
 			return context.Cause(ctx)
 		}
 		m.Step(b.Calendar.days[d])
+		if b.OnStep != nil {
+			if err := b.OnStep(rep, b.Calendar.days[d], m); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package sim
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -41,18 +42,24 @@ func (m Month) Add(n int) Month {
 	return Month{i / 12, time.Month(i%12 + 1)}
 }
 
-// Day is one tick of the calendar, as a model's Step sees it.
+// Day is one tick of the calendar, as a model's Step sees it. On a step
+// clock (NewStepClock) a tick is a step: Index counts steps, Date is zero
+// and Month is the recording period.
 type Day struct {
-	Index    int       // days since the calendar's start, from 0
-	Date     time.Time // the date, at midnight UTC
-	Month    int       // months since the start month, from 0
-	MonthEnd bool      // the last simulated day of its month
+	Index    int       // days (or steps) since the calendar's start, from 0
+	Date     time.Time // the date, at midnight UTC; zero on a step clock
+	Month    int       // months (or recording periods) since the start, from 0
+	MonthEnd bool      // the last simulated tick of its month (or period)
 }
 
-// Calendar is a run's span: every day from Start to End inclusive.
+// Calendar is a run's span: every day from Start to End inclusive, or, on a
+// step clock, steps 1 to Steps() recorded in periods of Every() steps.
+// Recorders, aggregates and windows count in its months, which on a step
+// clock are recording periods.
 type Calendar struct {
 	Start, End time.Time
 	days       []Day
+	every      int // steps per recording period; 0 for a date calendar
 }
 
 // NewCalendar returns the calendar from start to end inclusive. Times are
@@ -99,7 +106,11 @@ func (c Calendar) FirstMonth() Month { return MonthOf(c.Start) }
 func (c Calendar) Month(i int) Month { return c.FirstMonth().Add(i) }
 
 // MonthIndex returns the index of m, and whether m lies within the span.
+// No month lies within a step clock.
 func (c Calendar) MonthIndex(m Month) (int, bool) {
+	if c.every > 0 {
+		return 0, false
+	}
 	i := m.Index(c.FirstMonth())
 	return i, i >= 0 && i < c.Months()
 }
@@ -111,10 +122,15 @@ func (c Calendar) DayOf(t time.Time) (int, bool) {
 	return i, i >= 0 && i < len(c.days)
 }
 
-// MonthLabels returns every month of the span as YYYY-MM.
+// MonthLabels returns every month of the span as YYYY-MM; on a step clock,
+// every recording period as the number of its last step.
 func (c Calendar) MonthLabels() []string {
 	out := make([]string, c.Months())
 	for i := range out {
+		if c.every > 0 {
+			out[i] = strconv.Itoa(min((i+1)*c.every, len(c.days)))
+			continue
+		}
 		out[i] = c.Month(i).String()
 	}
 	return out

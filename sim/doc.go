@@ -1,6 +1,11 @@
 // Package sim is insurgo's domain-free simulation engine: a day-by-day
-// calendar, named random streams derived from a master seed, a parallel
-// batch runner, per-month recorders and exact, mergeable aggregates.
+// calendar or a step clock ([NewStepClock], recorded every step or every
+// few), named random streams derived from a master seed, a parallel batch
+// runner with per-replicate and per-step observers, per-month (or
+// per-period) recorders and exact, mergeable aggregates. For grid models it
+// has a torus with von Neumann and Moore neighbourhoods of any radius
+// ([Torus], [Neighbourhood]) and a random activation order drawn from a
+// named stream ([Activation]).
 //
 // sim knows nothing of ISK, TOML files or plots. A model implements [Model]
 // and is built, one per replicate, by a [Factory]. The runner hands each

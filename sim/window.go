@@ -28,17 +28,36 @@ type Window struct {
 	Metric    string
 	Scope     string
 	Of        string // denominator scope, for Share
-	From, To  Month  // inclusive
+	From, To  Month  // inclusive; the zero Month is the run's first (From) or last (To) month
 	Statistic string // one of StatKinds
+}
+
+// span returns the month indices of w's span on c and whether they lie
+// within it. A zero From or To stands for the run's first or last month
+// (or recording period, on a step clock).
+func (w Window) span(c *Calendar) (from, to int, ok bool) {
+	from, to, ok = 0, c.Months()-1, true
+	if w.From != (Month{}) {
+		var in bool
+		from, in = c.MonthIndex(w.From)
+		ok = ok && in
+	}
+	if w.To != (Month{}) {
+		var in bool
+		to, in = c.MonthIndex(w.To)
+		ok = ok && in
+	}
+	return from, to, ok
 }
 
 // Bind checks w against the calendar and returns the month indices of its
 // span.
 func (w Window) Bind(c *Calendar) (from, to int, err error) {
-	from, ok1 := c.MonthIndex(w.From)
-	to, ok2 := c.MonthIndex(w.To)
+	from, to, ok := w.span(c)
 	switch {
-	case !ok1 || !ok2:
+	case !ok && c.Stepped():
+		return 0, 0, fmt.Errorf("%w: %s: window %s..%s on a run of steps, which has no months: leave from and to out for the whole run", ErrStat, w.Name, w.From, w.To)
+	case !ok:
 		return 0, 0, fmt.Errorf("%w: %s: window %s..%s outside the run %s..%s", ErrStat, w.Name, w.From, w.To, c.FirstMonth(), c.Month(c.Months()-1))
 	case to < from:
 		return 0, 0, fmt.Errorf("%w: %s: window ends %s before it starts %s", ErrStat, w.Name, w.To, w.From)
@@ -58,8 +77,7 @@ func (w Window) Bind(c *Calendar) (from, to int, err error) {
 // Eval computes w on a replicate's record. A share with a zero
 // denominator is 0. Eval assumes w was checked by Bind.
 func (w Window) Eval(r *Recorder, c *Calendar) float64 {
-	from, _ := c.MonthIndex(w.From)
-	to, _ := c.MonthIndex(w.To)
+	from, to, _ := w.span(c)
 	sum := func(scope string) int64 {
 		vs := r.Values(w.Metric, scope)
 		if vs == nil {

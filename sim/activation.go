@@ -1,0 +1,32 @@
+package sim
+
+import "math/rand/v2"
+
+// Activation is a random activation order: the agents 0 .. n-1 visited in
+// a fresh uniformly random order every step, drawn from one named stream,
+// as Mesa's shuffle_do and NetLogo's ask do. It reuses one slice, so a
+// step allocates nothing.
+type Activation struct {
+	order []int32
+	rng   *rand.Rand
+}
+
+// NewActivation returns the activation order of n agents drawn from rng.
+func NewActivation(n int, rng *rand.Rand) *Activation {
+	a := &Activation{order: make([]int32, n), rng: rng}
+	for i := range a.order {
+		a.order[i] = int32(i)
+	}
+	return a
+}
+
+// Next shuffles the order (Fisher–Yates) and returns it. The slice is the
+// Activation's own and is shuffled again by the next call.
+func (a *Activation) Next() []int32 {
+	o := a.order
+	for i := len(o) - 1; i > 0; i-- {
+		j := a.rng.IntN(i + 1)
+		o[i], o[j] = o[j], o[i]
+	}
+	return o
+}
