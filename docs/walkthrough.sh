@@ -55,7 +55,9 @@ name = "$s-degradation"
 extends = "$s-pressure"
 
 [posture]
-mode = "degradation"
+choice = 0
+depth = 0
+tempo = 1
 TOML
 done
 "$bin" compare lapsed-degradation.toml sustained-degradation.toml -window 2024-01:2024-12 -out raids-2024-degradation -force -no-plots > raids-2024-degradation.txt

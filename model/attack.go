@@ -24,7 +24,7 @@ func (w *World) typeWeights(cl *cell) float64 {
 			}
 			wt *= ty.Weight
 			if slowed && ty.HighImpact {
-				wt *= c.p.Posture.ImpactBoost
+				wt *= c.impactBoost
 			}
 		}
 		w.weights[t] = wt
@@ -111,7 +111,7 @@ func (w *World) mount(i int, d sim.Day) {
 
 	ps := ty.Suicide
 	if w.slowedAt(cl.region) {
-		ps = min(1, ps*p.Posture.SuicideBoost)
+		ps = min(1, ps*c.suicideBoost)
 	}
 	suicide := cl.volunteers > 0 && w.rCas.Float64() < ps
 	scale := ty.Scale

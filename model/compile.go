@@ -49,6 +49,10 @@ type compiled struct {
 	ratePerDay float64
 	sizes      []float64
 
+	// The slowdown's signatures at the posture's choice: the boosts raised
+	// to the power posture.choice, and posture.hide times it.
+	suicideBoost, impactBoost, hide float64
+
 	// Excitation: daily decay factor and the increment per attack.
 	excDecay, excKick float64
 
@@ -394,6 +398,11 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 	for f := range c.sizes {
 		c.sizes[f] = c.sizeSlow(f)
 	}
+
+	po := p.Posture
+	c.suicideBoost = math.Pow(po.SuicideBoost, po.Choice)
+	c.impactBoost = math.Pow(po.ImpactBoost, po.Choice)
+	c.hide = po.Hide * po.Choice
 
 	c.excDecay = math.Exp(-1 / p.Attacks.ExcitationDays)
 	// A kick k on day d gives k*decay^s on day d+s, s >= 1: total k*decay/(1-decay).

@@ -6,7 +6,7 @@ import "math"
 // each cell (domain mechanism 2, intelligence-led raids). Informants
 // (intel.informants plus the raid phase's, per month) accrue toward 1,
 // scaled by the region's state presence and by 1 - terrain/2, and by
-// 1 - posture.hide while the cell's theatre lies low; intel.decay of the
+// 1 - posture.hide × posture.choice while the cell's theatre lies low; intel.decay of the
 // knowledge is lost each month. Intel stays in [0, 1].
 func (w *World) gatherIntel(m int) {
 	c := w.c
@@ -17,7 +17,7 @@ func (w *World) gatherIntel(m int) {
 		reg := &c.regions[cl.region]
 		gain := c.informants[m] * reg.presence * (1 - reg.terrain/2)
 		if w.theatres[reg.country].slowed {
-			gain *= 1 - p.Posture.Hide
+			gain *= 1 - c.hide
 		}
 		cl.intel += gain*(1-cl.intel) - in.Decay*cl.intel
 		cl.intel = math.Min(1, math.Max(0, cl.intel))

@@ -29,6 +29,12 @@ func clone(p Params) Params {
 	return q
 }
 
+// noCut switches the posture's cut off (no tempo falls under pressure,
+// chosen or imposed), so that a test sees only the mechanism it varies.
+func noCut(p *Params) {
+	p.Posture.Choice, p.Posture.Depth, p.Posture.Tempo = 0, 0, 1
+}
+
 func win(name, metric, scope, of, from, to, stat string) sim.Window {
 	f, err := sim.ParseMonth(from)
 	if err != nil {
@@ -147,7 +153,7 @@ func TestDecapitationDip(t *testing.T) {
 	p.RaidPhases = nil // no raids: nothing else moves the tempo
 	p.Raids.PerMonth = 0
 	p.Pakistan.PerMonth = 0
-	p.Posture.Mode = Degradation
+	noCut(&p)
 	var leaders []Leader
 	for _, l := range p.Leaders {
 		l.Killed = ""
@@ -194,11 +200,12 @@ func TestDecapitationDip(t *testing.T) {
 }
 
 // pressureThenLapse returns historical with heavy raids from 2022-01 to
-// 2023-06 and none after, run to the end of 2024.
-func pressureThenLapse(t *testing.T, mode string) (Params, sim.Calendar) {
+// 2023-06 and none after, run to the end of 2024, with the posture's
+// choice set (1 = slowdown, 0 = degradation: the same cut imposed).
+func pressureThenLapse(t *testing.T, choice float64) (Params, sim.Calendar) {
 	s := loadTestScenario(t, "historical")
 	p := clone(s.Params)
-	p.Posture.Mode = mode
+	p.Posture.Choice = choice
 	p.RaidPhases = []RaidPhase{
 		{Name: "pressure", From: "2022-01", PerMonth: 15, Quality: 0.7},
 		{Name: "lapse", From: "2023-07", PerMonth: 0, Quality: 0.7},
@@ -217,8 +224,8 @@ func TestSlowdownVersusDegradation(t *testing.T) {
 		win("attacks-late-pressure", MAttacks, "total", "", "2023-01", "2023-06", sim.MeanPerMonth),
 		win("attacks-after", MAttacks, "total", "", "2024-01", "2024-12", sim.MeanPerMonth),
 	}
-	ps, cal := pressureThenLapse(t, Slowdown)
-	pd, _ := pressureThenLapse(t, Degradation)
+	ps, cal := pressureThenLapse(t, 1)
+	pd, _ := pressureThenLapse(t, 0)
 	sl := means(t, &ps, cal, ws, 100)
 	dg := means(t, &pd, cal, ws, 100)
 	t.Logf("fighters mid-2023: slowdown %.0f, degradation %.0f", sl[0], dg[0])

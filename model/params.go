@@ -26,44 +26,59 @@ type Params struct {
 	RaidPhases  []RaidPhase  `toml:"raid_phase"`
 }
 
-// Posture modes.
-const (
-	// Slowdown: under pressure the leadership deliberately cuts its tempo,
-	// shifts to high-impact and suicide attacks and lies low, conserving
-	// fighters; it resumes when pressure eases.
-	Slowdown = "slowdown"
-	// Degradation: tempo follows capacity alone; there is no deliberate
-	// choice, so losses are what lower the tempo.
-	Degradation = "degradation"
-)
-
-// Posture is the leadership's monthly tempo decision ([posture]).
+// Posture is the leadership's monthly tempo decision ([posture]), one
+// family that holds both hypotheses about a fall in tempo under pressure
+// (domain mechanism 7): a chosen slowdown and an imposed degradation.
+// Both cut a theatre's tempo by the same curve of the pressure felt,
+//
+//	cut(x) = Tempo * min(1, Threshold/x)^Depth   for x above Threshold (1 below),
+//
+// and Choice says how much of the cut (on a log scale) is chosen: the
+// tempo kept is cutChosen^Choice * cutImposed^(1-Choice). The chosen part
+// reads the pressure of the last Memory months with hysteresis (the
+// leadership slows above Threshold and resumes below Release, so it comes
+// back quickly once pressure lifts) and brings the slowdown's signatures:
+// suicide and high-impact attacks favoured (the boosts, raised to the
+// power Choice) and cells lying low (Hide times Choice). The imposed part
+// reads the damage, the same loss rate remembered over Recovery months
+// (networks, safe houses and supply lines rebuilt slowly), with no
+// choice to resume. Choice 1 is a pure slowdown, Choice 0 a pure
+// degradation; Depth 0 with Tempo 1 is no cut at all, and boosts of 1 no
+// change of attack mix: the scenarios slowdown and degradation are
+// regions of this space.
 type Posture struct {
-	Mode string `toml:"mode"` // "slowdown" or "degradation"
-	// Pressure is a smoothed monthly loss rate: fighters lost in the month
-	// over fighters at its start, averaged with weight 1/Memory.
+	// Choice is the share of the cut, on a log scale, that the leadership
+	// chooses (0..1): 1 = a deliberate slowdown, 0 = imposed degradation.
+	Choice float64 `toml:"choice"`
+	// Pressure is a smoothed monthly loss rate: fighters lost to raids in
+	// the month over fighters at its start (plus LeaderWeight per named
+	// leader killed), averaged with weight 1/Memory.
 	Memory float64 `toml:"memory"` // months, >= 1
-	// Threshold: under slowdown, the leadership slows when pressure
-	// exceeds it; Release: it resumes when pressure falls below it.
+	// Recovery is the memory, in months, of the damage that drives the
+	// imposed part of the cut: the same loss rate averaged with weight
+	// 1/Recovery (>= 1; longer = slower recovery).
+	Recovery float64 `toml:"recovery"`
+	// Threshold: the cut starts when pressure (or damage) exceeds it;
+	// Release: the chosen slowdown ends when pressure falls below it.
 	Threshold float64 `toml:"threshold"`
 	Release   float64 `toml:"release"`
-	// Tempo multiplies every cell's attack rate while slowed (0..1].
+	// Tempo is the share of tempo kept at the threshold (0..1].
 	Tempo float64 `toml:"tempo"`
-	// Depth makes the slowdown graded: while slowed, the tempo kept is
-	// Tempo * min(1, Threshold/pressure)^Depth, so the leadership cuts
-	// further the harder it is pressed (0 = a flat cut to Tempo).
+	// Depth makes the cut graded: Tempo * min(1, Threshold/x)^Depth, so
+	// it deepens the harder ISK is pressed (0 = a flat cut to Tempo).
 	Depth float64 `toml:"depth"`
-	// SuicideBoost multiplies suicide probabilities while slowed (>= 1).
+	// SuicideBoost multiplies suicide probabilities while slowed by
+	// choice, raised to the power Choice (>= 1; 1 = no boost).
 	SuicideBoost float64 `toml:"suicide_boost"`
 	// ImpactBoost multiplies the weight of high-impact attack types while
-	// slowed (>= 1).
+	// slowed by choice, raised to the power Choice (>= 1; 1 = no boost).
 	ImpactBoost float64 `toml:"impact_boost"`
 	// LeaderWeight is the pressure a named leader's death adds, on top of
 	// the loss rate (the leadership feels decapitation as pressure).
 	LeaderWeight float64 `toml:"leader_weight"`
-	// Hide is the share by which lying low cuts, while slowed, both the
-	// intelligence the state gathers on cells from informants and the
-	// chance that a raid finds its cell (0..1).
+	// Hide is the share by which lying low cuts, while slowed by choice,
+	// both the intelligence the state gathers on cells from informants and
+	// the chance that a raid finds its cell (0..1), times Choice.
 	Hide float64 `toml:"hide"`
 }
 
@@ -302,7 +317,7 @@ type Pool struct {
 func Default() Params {
 	return Params{
 		Posture: Posture{
-			Mode: Slowdown, Memory: 3, Threshold: 0.05, Release: 0.02,
+			Choice: 1, Memory: 3, Recovery: 6, Threshold: 0.05, Release: 0.02,
 			Tempo: 0.35, SuicideBoost: 2, ImpactBoost: 3, LeaderWeight: 0, Hide: 0.5,
 		},
 		ISK: ISK{

@@ -6,7 +6,8 @@ import "math"
 type theatre struct {
 	slowed        bool
 	tempo         float64 // share of tempo kept this month
-	pressure      float64 // smoothed monthly loss rate
+	pressure      float64 // smoothed monthly loss rate (posture.memory)
+	damage        float64 // the same loss rate over posture.recovery months
 	raidLost      int64   // fighters lost to raids there this month
 	leadersLost   int     // named leaders killed there this month
 	fightersStart int64   // fighters there at the start of the month
@@ -29,23 +30,24 @@ func (w *World) updatePressure() {
 		th := &w.theatres[i]
 		loss := float64(th.raidLost)/math.Max(1, float64(th.fightersStart)) + po.LeaderWeight*float64(th.leadersLost)
 		th.pressure += (loss - th.pressure) / po.Memory
+		th.damage += (loss - th.damage) / po.Recovery
 	}
 }
 
 // decidePosture sets each theatre's tempo for the month (domain mechanism
-// 7, posture). Under posture.mode = "slowdown" the leadership slows a
-// theatre whose pressure exceeds posture.threshold and resumes once it
-// falls below posture.release (hysteresis); a slowed theatre keeps
-// posture.tempo of its tempo, cut further by
-// (threshold/pressure)^posture.depth while pressure stays above the
-// threshold. Under "degradation" no theatre is ever slowed and the tempo
-// stays 1, so only losses lower it.
+// 7, posture; see Posture for the family). The chosen part: the
+// leadership slows a theatre whose pressure exceeds posture.threshold and
+// resumes once it falls below posture.release (hysteresis); while slowed
+// it keeps cut(pressure)^choice of its tempo. The imposed part:
+// cut(damage)^(1-choice), whatever the leadership wants. With choice 0
+// no theatre is ever slowed by choice, so the boosts and hiding never
+// apply.
 func (w *World) decidePosture() {
 	po := w.c.p.Posture
 	w.anySlowed = false
 	for i := range w.theatres {
 		th := &w.theatres[i]
-		if po.Mode == Slowdown {
+		if po.Choice > 0 {
 			switch {
 			case !th.slowed && th.pressure > po.Threshold:
 				th.slowed = true
@@ -56,12 +58,22 @@ func (w *World) decidePosture() {
 		th.tempo = 1
 		if th.slowed {
 			w.anySlowed = true
-			th.tempo = po.Tempo
-			if po.Depth > 0 && th.pressure > po.Threshold {
-				th.tempo *= math.Pow(po.Threshold/th.pressure, po.Depth)
-			}
+			th.tempo = math.Pow(po.cut(th.pressure), po.Choice)
+		}
+		if po.Choice < 1 && th.damage > po.Threshold {
+			th.tempo *= math.Pow(po.cut(th.damage), 1-po.Choice)
 		}
 	}
+}
+
+// cut is the share of tempo kept under pressure x at or above the
+// threshold: tempo × min(1, threshold/x)^depth.
+func (po *Posture) cut(x float64) float64 {
+	k := po.Tempo
+	if po.Depth > 0 && x > po.Threshold {
+		k *= math.Pow(po.Threshold/x, po.Depth)
+	}
+	return k
 }
 
 // countFightersStart counts the fighters at the start of the month, over

@@ -9,8 +9,8 @@ import (
 // raid mounts one raid: by the GDI in Afghanistan (gdi) or by Pakistan's
 // forces in KP. The force picks the cell it knows best (weight
 // intel^sharpness, more near a named leader); the raid hits with
-// probability quality * intel * (1 - terrain/2), times (1 - posture.hide)
-// while the leadership has ISK lying low.
+// probability quality * intel * (1 - terrain/2), times
+// (1 - posture.hide × posture.choice) while the leadership has ISK lying low.
 func (w *World) raid(d sim.Day, gdi bool) {
 	c := w.c
 	p := c.p
@@ -72,7 +72,7 @@ func (w *World) raid(d sim.Day, gdi bool) {
 	w.hs.add(iRaids, m, 1, gs)
 	ph := quality * cl.intel * (1 - reg.terrain/2)
 	if w.slowedAt(cl.region) {
-		ph *= 1 - p.Posture.Hide // lying low: safe houses, no movement
+		ph *= 1 - c.hide // lying low: safe houses, no movement
 	}
 	hit := w.rRaid.Float64() < ph
 	killed := 0

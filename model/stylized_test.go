@@ -18,9 +18,10 @@ func TestKineticPressureContainsWithoutEradicating(t *testing.T) {
 		win("fighters-end", MFighters, "total", "", "2024-12", "2024-12", sim.EndValue),
 		win("cells-end", MCells, "total", "", "2024-12", "2024-12", sim.EndValue),
 	}
-	for _, mode := range []string{Slowdown, Degradation} {
+	for _, choice := range []float64{1, 0} {
+		mode := map[float64]string{1: "slowdown", 0: "degradation"}[choice]
 		none := clone(s.Params)
-		none.Posture.Mode = mode
+		none.Posture.Choice = choice
 		none.RaidPhases = []RaidPhase{{Name: "none", From: "2021-09", PerMonth: 0, Quality: 0.5}}
 		none.Pakistan.PerMonth = 0
 		heavy := clone(none)

@@ -333,10 +333,9 @@ func (p *Params) Validate() []Problem {
 
 func (p *Params) validateScalars(c *checker) {
 	po := p.Posture
-	if po.Mode != Slowdown && po.Mode != Degradation {
-		c.add("posture", "", "mode", "must be %q or %q, got %q", Slowdown, Degradation, po.Mode)
-	}
+	c.unit("posture", "", "choice", po.Choice)
 	c.atLeast("posture", "", "memory", po.Memory, 1)
+	c.atLeast("posture", "", "recovery", po.Recovery, 1)
 	c.unit("posture", "", "threshold", po.Threshold)
 	c.unit("posture", "", "release", po.Release)
 	if po.Release > po.Threshold {

@@ -10,7 +10,7 @@ import (
 func TestValidateReportsEveryProblem(t *testing.T) {
 	s := loadTestScenario(t, "historical")
 	p := clone(s.Params)
-	p.Posture.Mode = "panic"
+	p.Posture.Choice = 1.5
 	p.Raids.KillFraction = 1.5
 	p.Regions = append([]Region(nil), p.Regions...)
 	p.Regions[0].Grievance = -0.1
@@ -27,7 +27,7 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 	before := clone(p)
 
 	want := []Problem{
-		{"posture", "", "mode", `must be "slowdown" or "degradation", got "panic"`},
+		{"posture", "", "choice", "must be in [0, 1], got 1.5"},
 		{"posture", "", "depth", "must be >= 0, got -1"},
 		{"attacks", "", "ceiling", "must be >= 0, got -1"},
 		{"attacks", "", "theatre_ceiling", "must be >= 0, got -2"},

@@ -114,20 +114,22 @@ func TestCompareOneLever(t *testing.T) {
 
 // Observations made by one replicate of slowdown (under another seed)
 // give slowdown the higher posterior probability, and the same for
-// degradation.
+// degradation-fitted (capacity loss alone). Plain degradation, the same
+// cut as slowdown but imposed, is not used: the training targets barely
+// tell the two apart (model/CALIBRATION.md, the posture family).
 func TestCompareModelChoiceSynthetic(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs 800 replicates")
 	}
-	for k, truth := range []string{"slowdown", "degradation"} {
-		code, out, dir := runCompareCLI(t, "slowdown", "degradation", "-replicates", "200", "-window", "2023-01:2023-12", "-targets", "-synthetic", truth)
+	for k, truth := range []string{"slowdown", "degradation-fitted"} {
+		code, out, dir := runCompareCLI(t, "slowdown", "degradation-fitted", "-replicates", "200", "-window", "2023-01:2023-12", "-targets", "-synthetic", truth)
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, out)
 		}
 		c, _ := readCompare(t, dir)
 		p := []float64{*c.Scenarios[0].Posterior, *c.Scenarios[1].Posterior}
 		if !(p[k] > p[1-k]) {
-			t.Errorf("observations from %s: posterior slowdown %g, degradation %g", truth, p[0], p[1])
+			t.Errorf("observations from %s: posterior slowdown %g, degradation-fitted %g", truth, p[0], p[1])
 		}
 	}
 }
