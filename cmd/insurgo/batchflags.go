@@ -15,6 +15,7 @@ type batchFlags struct {
 	force      bool
 	format     string
 	noPlots    bool
+	set        setFlag
 }
 
 // register defines the flags on fs: -out defaults to out; replicates and
@@ -27,6 +28,7 @@ func (b *batchFlags) register(fs *flag.FlagSet, out, replicates, seed string) {
 	fs.BoolVar(&b.force, "force", false, "write into a non-empty output directory, replacing its files")
 	fs.StringVar(&b.format, "format", "png", "figure format: png, svg or pdf")
 	fs.BoolVar(&b.noPlots, "no-plots", false, "do not draw figures")
+	fs.Var(&b.set, "set", setUsage)
 }
 
 // check returns a usage error, prefixed by the command's name, for fewer

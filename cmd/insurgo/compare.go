@@ -62,7 +62,11 @@ twice the tolerance is shown too. -synthetic NAME replaces the observed
 figures by one replicate of scenario NAME run under seed S+1: a check that
 the scoring recovers the scenario that made the data.
 
-Outputs, written whole or not at all into -out: compare.json (everything,
+-set KEY=VALUE (repeatable) changes a setting in every scenario compared,
+as 'insurgo run -set' does.
+
+Outputs, written whole or not at all into -out: resolved/NAME.toml (each
+scenario as run, runnable as it is), compare.json (everything,
 with every replicate's value), compare.csv (one row per estimate) and the
 figures in plots/: compare (the statistic per scenario), difference (paired
 and unpaired, against the first), one per signature, and with -targets one
@@ -126,6 +130,11 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	scs, err := loadScenarios(pos...)
 	if err != nil {
 		return err
+	}
+	for i := range scs {
+		if scs[i], err = applySets(scs[i], o.set); err != nil {
+			return err
+		}
 	}
 	arms := make([]compare.Arm, len(scs))
 	for i, sc := range scs {
@@ -203,6 +212,11 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	}
 	if err := writeCompareFiles(res, o.out); err != nil {
 		return err
+	}
+	for i, sc := range scs {
+		if err := writeResolved(filepath.Join(o.out, resolvedName(arms[i].Name)), sc); err != nil {
+			return err
+		}
 	}
 	if !o.noPlots {
 		if err := drawComparePlots(res, filepath.Join(o.out, "plots"), o.format); err != nil {

@@ -31,6 +31,8 @@ var commands = []*command{
 	plotCmd,
 	compareCmd,
 	sweepCmd,
+	showCmd,
+	versionCmd,
 }
 
 // env is what a command may touch of the outside world.

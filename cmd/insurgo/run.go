@@ -28,6 +28,8 @@ Run runs replicates of SCENARIO (a shipped name, see 'insurgo scenarios', or
 the path of a .toml file; default: historical) in parallel and writes to the
 output directory:
 
+	resolved.toml   the scenario as run (extends merged, -set applied):
+	                'insurgo run resolved.toml' reproduces the run
 	summary.json    per-month quantiles of every metric × scope, the targets
 	                against their simulated 90% intervals (same inputs, same bytes)
 	monthly.csv     the same quantiles as tidy rows
@@ -35,6 +37,11 @@ output directory:
 	plots/          the default figures
 	replicates.csv  with -per-replicate: every replicate's monthly values
 	events.csv      with -per-replicate: every replicate's events
+
+-set KEY=VALUE changes one setting without editing a file (repeatable);
+KEY is a dotted path as in sweeps: attacks.rate, raids.per_month,
+region.Nangarhar.grievance, start. 'insurgo show SCENARIO -set ...' prints
+the result.
 
 Flags may come before or after SCENARIO. A non-empty output directory is
 refused unless -force is given. Ctrl-C stops the run within a second and
@@ -73,7 +80,10 @@ func runRun(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	sc := scs[0]
+	sc, err := applySets(scs[0], o.set)
+	if err != nil {
+		return err
+	}
 	if err := prepareOutDir(o.out, o.force); err != nil {
 		return err
 	}
@@ -184,6 +194,10 @@ type manifest struct {
 	Seconds      float64  `json:"seconds"`
 	PerSecond    float64  `json:"replicates_per_second"`
 	Args         []string `json:"args"`
+	// Set lists the -set overrides, as given; Scenario and ScenarioHash
+	// are of the scenario with them applied, as in resolved.toml.
+	Set      []string `json:"set,omitempty"`
+	Revision string   `json:"revision,omitempty"`
 }
 
 // writeRunFiles writes summary.json, monthly.csv, manifest.json and the
@@ -203,7 +217,10 @@ func writeRunFiles(w io.Writer, s *report.Summary, o runOptions, sc *scenarios.S
 		Seed: o.seed, Replicates: o.replicates, Workers: o.workers,
 		Started: time.Now().Add(-elapsed).UTC().Format(time.RFC3339),
 		Seconds: elapsed.Seconds(), PerSecond: float64(o.replicates) / elapsed.Seconds(),
-		Args: os.Args[1:],
+		Args: os.Args[1:], Set: o.set, Revision: buildRevision(),
+	}
+	if err := writeResolved(filepath.Join(o.out, "resolved.toml"), sc); err != nil {
+		return err
 	}
 	if err := atomicfile.WriteJSON(filepath.Join(o.out, "manifest.json"), m); err != nil {
 		return err
