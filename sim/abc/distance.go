@@ -1,0 +1,111 @@
+package abc
+
+import (
+	"math"
+	"slices"
+
+	"gonum.org/v1/gonum/stat"
+)
+
+// madToSD turns a median absolute deviation into a standard deviation
+// for normal data (1/Φ⁻¹(3/4)).
+const madToSD = 1.482602218505602
+
+// Scales returns the per-statistic scales of the adaptive distance
+// (Prangle 2017) from the statistics of a generation's simulations:
+//
+//	spread_i = 1.4826 × MAD_i   (median absolute deviation from the median
+//	                             of statistic i over the simulations, NaN
+//	                             and ±Inf values left out)
+//	scale_i  = sqrt(spread_i² + obsSD_i²)
+//
+// so a statistic measured with observation error obsSD_i counts its
+// discrepancy in units of simulated spread and observation error combined
+// (the two add as variances of independent errors). If scale_i would be 0
+// (every simulation gave one value and there is no observation error), the
+// fallback is prev[i] when prev is given, else |observed_i|, else 1.
+func Scales(sims [][]float64, observed, obsSD, prev []float64) []float64 {
+	n := len(observed)
+	scales := make([]float64, n)
+	col := make([]float64, 0, len(sims))
+	for i := range n {
+		col = col[:0]
+		for _, s := range sims {
+			if v := s[i]; finite(v) {
+				col = append(col, v)
+			}
+		}
+		spread := 0.0
+		if len(col) > 0 {
+			slices.Sort(col)
+			med := stat.Quantile(0.5, stat.Empirical, col, nil)
+			for j, v := range col {
+				col[j] = math.Abs(v - med)
+			}
+			slices.Sort(col)
+			spread = madToSD * stat.Quantile(0.5, stat.Empirical, col, nil)
+		}
+		sd := 0.0
+		if obsSD != nil {
+			sd = obsSD[i]
+		}
+		s := math.Hypot(spread, sd)
+		if !(s > 0) || math.IsInf(s, 0) {
+			switch {
+			case prev != nil:
+				s = prev[i]
+			case observed[i] != 0:
+				s = math.Abs(observed[i])
+			default:
+				s = 1
+			}
+		}
+		scales[i] = s
+	}
+	return scales
+}
+
+// Distance is the scaled Euclidean distance
+// sqrt(Σ_i ((stats_i - observed_i) / scales_i)²); +Inf if any statistic
+// is NaN or infinite.
+func Distance(stats, observed, scales []float64) float64 {
+	d := 0.0
+	for i, s := range stats {
+		if !finite(s) {
+			return math.Inf(1)
+		}
+		z := (s - observed[i]) / scales[i]
+		d += z * z
+	}
+	return math.Sqrt(d)
+}
+
+// WeightedQuantile returns the weighted empirical p-quantile of x: the
+// smallest x_i such that the weights of the values <= x_i sum to at least
+// p of the total. x and w are not modified.
+func WeightedQuantile(x, w []float64, p float64) float64 {
+	idx := make([]int, len(x))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		switch {
+		case x[a] < x[b]:
+			return -1
+		case x[a] > x[b]:
+			return 1
+		}
+		return 0
+	})
+	xs := make([]float64, len(x))
+	ws := make([]float64, len(x))
+	for i, j := range idx {
+		xs[i] = x[j]
+		if w == nil {
+			ws[i] = 1
+		} else {
+			ws[i] = w[j]
+		}
+	}
+	return stat.Quantile(p, stat.Empirical, xs, ws)
+}
