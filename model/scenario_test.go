@@ -32,6 +32,11 @@ type testTarget struct {
 	To        string  `toml:"to"`
 	Statistic string  `toml:"statistic"`
 	Observed  float64 `toml:"observed"`
+	// Kind, ObsSD and ObsRel are decoded so that strict loading accepts
+	// them; the scenarios package resolves and applies them.
+	Kind   string  `toml:"kind"`
+	ObsSD  float64 `toml:"obs_sd"`
+	ObsRel float64 `toml:"obs_rel"`
 }
 
 // loadTestScenario decodes ../scenarios/<name>.toml on top of Default,

@@ -29,23 +29,39 @@ type Scenario struct {
 }
 
 // Target is an observed figure to hold the simulation against: a window
-// statistic (Window.Name is the target's name) and its observed value.
+// statistic (Window.Name is the target's name), its observed value, what
+// kind of figure it is and how precisely it was observed.
 type Target struct {
 	sim.Window
 	Observed float64
+	// Kind is KindTarget (fitted, covered, scored) or KindCheck (a
+	// scenario input, only reported).
+	Kind string
+	// ObsSD is the absolute standard deviation of the observation error,
+	// resolved: obs_sd as written, or obs_rel × observed, or the default
+	// for the statistic (DefaultCountSD and its kin). The observed figure
+	// is read as the simulated statistic plus a normal error of this s.d.:
+	// a calibration distance should weigh the target by it, and a target
+	// is covered when the observed figure lies in the 90% interval of the
+	// simulated value plus this error.
+	ObsSD float64
 }
+
+// IsCheck reports whether t is a check (a scenario input echoed back),
+// not a target.
+func (t Target) IsCheck() bool { return t.Kind == KindCheck }
 
 // Calendar returns the calendar of the scenario's span.
 func (s *Scenario) Calendar() (sim.Calendar, error) {
 	return sim.NewCalendar(s.Start, s.End)
 }
 
-// Observed returns the targets in the form internal/report.Build takes,
-// in file order.
+// Observed returns the targets and checks in the form
+// internal/report.Build takes, in file order.
 func (s *Scenario) Observed() []report.Observed {
 	out := make([]report.Observed, len(s.Targets))
 	for i, t := range s.Targets {
-		out[i] = report.Observed{Window: t.Window, Observed: t.Observed}
+		out[i] = report.Observed{Window: t.Window, Observed: t.Observed, Kind: t.Kind, ObsSD: t.ObsSD}
 	}
 	return out
 }
@@ -65,14 +81,17 @@ type document struct {
 
 // targetDoc is a [[target]] as written.
 type targetDoc struct {
-	Name      string  `toml:"name"`
-	Metric    string  `toml:"metric"`
-	Scope     string  `toml:"scope"`
-	Of        string  `toml:"of"`
-	From      string  `toml:"from"`
-	To        string  `toml:"to"`
-	Statistic string  `toml:"statistic"`
-	Observed  float64 `toml:"observed"`
+	Name      string   `toml:"name"`
+	Metric    string   `toml:"metric"`
+	Scope     string   `toml:"scope"`
+	Of        string   `toml:"of"`
+	From      string   `toml:"from"`
+	To        string   `toml:"to"`
+	Statistic string   `toml:"statistic"`
+	Observed  float64  `toml:"observed"`
+	Kind      string   `toml:"kind"`
+	ObsSD     *float64 `toml:"obs_sd"`
+	ObsRel    *float64 `toml:"obs_rel"`
 }
 
 func newDocument() *document {

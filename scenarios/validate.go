@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -144,6 +145,30 @@ func checkTarget(td targetDoc, raw map[string]any, metrics, scopes []string, cal
 	case td.Statistic == sim.Share && td.Observed > 1:
 		bad("observed", ErrRange, "a share must be in [0, 1], got %g", td.Observed)
 	}
+	kind := td.Kind
+	switch {
+	case kind == "":
+		kind = KindTarget
+	case !slices.Contains(Kinds, kind):
+		bad("kind", ErrRange, "unknown kind %q%s", kind, orList(textdist.Hint(kind, Kinds), Kinds))
+	}
+	var sd float64
+	switch {
+	case td.ObsSD != nil && td.ObsRel != nil:
+		bad("obs_rel", ErrRange, "give obs_sd (absolute) or obs_rel (relative to observed), not both")
+	case td.ObsSD != nil:
+		sd = *td.ObsSD
+		if !(sd >= 0) || math.IsInf(sd, 0) {
+			bad("obs_sd", ErrRange, "must be a finite number >= 0, got %g", sd)
+		}
+	case td.ObsRel != nil:
+		sd = *td.ObsRel * td.Observed
+		if !(*td.ObsRel >= 0) || math.IsInf(*td.ObsRel, 0) {
+			bad("obs_rel", ErrRange, "must be a finite number >= 0, got %g", *td.ObsRel)
+		}
+	default:
+		sd = defaultObsSD(td.Statistic, to.Index(from)+1)
+	}
 	if !ok {
 		return Target{}, false
 	}
@@ -154,7 +179,7 @@ func checkTarget(td targetDoc, raw map[string]any, metrics, scopes []string, cal
 			return Target{}, false
 		}
 	}
-	return Target{Window: w, Observed: td.Observed}, true
+	return Target{Window: w, Observed: td.Observed, Kind: kind, ObsSD: sd}, true
 }
 
 // orList returns h, or the list of known words when h is empty.

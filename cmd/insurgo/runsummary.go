@@ -15,20 +15,35 @@ import (
 func printRunSummary(w io.Writer, s *report.Summary) {
 	fmt.Fprintf(w, "%s: %d replicates, seed %d, %s to %s\n", s.Scenario, s.Replicates, s.Seed, s.Start, s.End)
 	if len(s.Targets) > 0 {
-		fmt.Fprintln(w, "\nTargets (observed against the simulated 90% interval):")
+		fmt.Fprintln(w, "\nTargets and checks (observed against the 90% interval of the simulated value plus observation error):")
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "target\tobserved\tmedian\tp05\tp95\tcovered\t")
-		covered := 0
+		fmt.Fprintln(tw, "name\tkind\tobserved\tmedian\tobs s.d.\tp05\tp95\tcovered\t")
+		var targets, covered, checks, checksIn int
 		for _, t := range s.Targets {
 			mark := "no"
 			if t.Covered {
 				mark = "yes"
-				covered++
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", t.Name, short(t.Observed), short(t.P50), short(t.P05), short(t.P95), mark)
+			if t.Kind == report.KindCheck {
+				checks++
+				if t.Covered {
+					checksIn++
+				}
+			} else {
+				targets++
+				if t.Covered {
+					covered++
+				}
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", t.Name, t.Kind, short(t.Observed), short(t.P50),
+				short(t.ObsSD), short(t.PredP05), short(t.PredP95), mark)
 		}
 		tw.Flush()
-		fmt.Fprintf(w, "%d of %d targets covered\n", covered, len(s.Targets))
+		fmt.Fprintf(w, "%d of %d targets covered", covered, targets)
+		if checks > 0 {
+			fmt.Fprintf(w, "; checks (scenario inputs, not counted): %d of %d within their interval", checksIn, checks)
+		}
+		fmt.Fprintln(w)
 	}
 	scopes := []string{"total", "country:afghanistan", "group:kp"}
 	var have []*report.Series

@@ -73,6 +73,7 @@ type jsonChoice struct {
 	SyntheticFrom string       `json:"synthetic_from,omitempty"`
 	Targets       []jsonTarget `json:"targets"`
 	Ignored       []string     `json:"ignored,omitempty"`
+	Checks        []string     `json:"checks,omitempty"`
 	Quantile      float64      `json:"quantile"`
 	Tolerance     float64      `json:"tolerance"`
 	Sensitivity   []jsonSens   `json:"sensitivity"`
@@ -121,7 +122,7 @@ func (r *Result) MarshalIndent() ([]byte, error) {
 		out.Scenarios = append(out.Scenarios, ja)
 	}
 	if c := r.Choice; c != nil {
-		jc := &jsonChoice{SyntheticFrom: r.SyntheticFrom, Ignored: r.Ignored, Quantile: c.Quantile, Tolerance: c.Tolerance}
+		jc := &jsonChoice{SyntheticFrom: r.SyntheticFrom, Ignored: r.Ignored, Checks: r.Checks, Quantile: c.Quantile, Tolerance: c.Tolerance}
 		for j, t := range r.Targets {
 			jt := jsonTarget{jsonWindow: toWindow(t.Window), Observed: t.Observed, Scale: finite(c.Scale[j])}
 			for _, d := range c.Dropped {

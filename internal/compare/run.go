@@ -64,10 +64,13 @@ type Result struct {
 	Signatures []string // names, in the order of ArmResult.Signatures
 
 	// Targets are the observed figures used for model choice, Ignored
-	// the names of targets not carried alike by every arm, Choice the
-	// outcome; all empty unless Options.Targets.
+	// the names of targets not carried alike by every arm, Checks the
+	// names of the first arm's checks (scenario inputs, never used in
+	// the distance), Choice the outcome; all empty unless
+	// Options.Targets.
 	Targets []report.Observed
 	Ignored []string
+	Checks  []string
 	// SyntheticFrom names the arm whose replicate made the observations,
 	// when they are synthetic.
 	SyntheticFrom string
@@ -119,7 +122,7 @@ func Run(ctx context.Context, arms []Arm, o Options) (*Result, error) {
 			return nil, fmt.Errorf("%w: model choice needs at least 2 scenarios", ErrCompare)
 		}
 		var err error
-		res.Targets, res.Ignored, err = commonTargets(arms)
+		res.Targets, res.Ignored, res.Checks, err = commonTargets(arms)
 		if err != nil {
 			return nil, err
 		}
@@ -225,12 +228,18 @@ func evalTargets(ts []report.Observed, r *sim.Recorder, c *sim.Calendar) []float
 
 // commonTargets returns the targets of the first arm that every arm
 // carries with the same window and observed value, in the first arm's
-// order, and the names of the others. A target that two arms carry under
-// one name but with different windows or figures is an error: the arms
-// would be scored against different data.
-func commonTargets(arms []Arm) (common []report.Observed, ignored []string, err error) {
+// order, the names of the others, and the names of the first arm's
+// checks (scenario inputs: left out of model choice). A target that two
+// arms carry under one name but with different windows or figures is an
+// error: the arms would be scored against different data.
+func commonTargets(arms []Arm) (common []report.Observed, ignored, checks []string, err error) {
 	seen := map[string]bool{}
 	for _, t := range arms[0].Targets {
+		if t.Kind == report.KindCheck {
+			seen[t.Window.Name] = true
+			checks = append(checks, t.Window.Name)
+			continue
+		}
 		in := true
 		for _, a := range arms[1:] {
 			found := false
@@ -239,7 +248,7 @@ func commonTargets(arms []Arm) (common []report.Observed, ignored []string, err 
 					continue
 				}
 				if u.Window != t.Window || u.Observed != t.Observed {
-					return nil, nil, fmt.Errorf("%w: target %q differs between scenarios %s and %s", ErrCompare, t.Window.Name, arms[0].Name, a.Name)
+					return nil, nil, nil, fmt.Errorf("%w: target %q differs between scenarios %s and %s", ErrCompare, t.Window.Name, arms[0].Name, a.Name)
 				}
 				found = true
 			}
@@ -248,11 +257,11 @@ func commonTargets(arms []Arm) (common []report.Observed, ignored []string, err 
 		seen[t.Window.Name] = true
 		if in {
 			if _, _, err := t.Window.Bind(&arms[0].Calendar); err != nil {
-				return nil, nil, fmt.Errorf("scenario %s: %w", arms[0].Name, err)
+				return nil, nil, nil, fmt.Errorf("scenario %s: %w", arms[0].Name, err)
 			}
 			for _, a := range arms[1:] {
 				if _, _, err := t.Window.Bind(&a.Calendar); err != nil {
-					return nil, nil, fmt.Errorf("scenario %s: %w", a.Name, err)
+					return nil, nil, nil, fmt.Errorf("scenario %s: %w", a.Name, err)
 				}
 			}
 			common = append(common, t)
@@ -269,9 +278,9 @@ func commonTargets(arms []Arm) (common []report.Observed, ignored []string, err 
 		}
 	}
 	if len(common) == 0 {
-		return nil, nil, fmt.Errorf("%w: the scenarios carry no observed target in common", ErrCompare)
+		return nil, nil, nil, fmt.Errorf("%w: the scenarios carry no observed target in common", ErrCompare)
 	}
-	return common, ignored, nil
+	return common, ignored, checks, nil
 }
 
 // finite returns x, or nil when x is NaN or infinite (for JSON).

@@ -66,6 +66,9 @@ func (r *Result) WriteTable(w io.Writer) error {
 		if len(r.Ignored) > 0 {
 			fmt.Fprintf(ew, "ignored (not carried alike by every scenario): %s\n", strings.Join(r.Ignored, ", "))
 		}
+		if len(r.Checks) > 0 {
+			fmt.Fprintf(ew, "checks (scenario inputs, not used): %s\n", strings.Join(r.Checks, ", "))
+		}
 		for _, j := range c.Dropped {
 			fmt.Fprintf(ew, "dropped (no spread across replicates): %s\n", r.Targets[j].Window.Name)
 		}

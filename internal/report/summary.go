@@ -62,7 +62,10 @@ type Distribution struct {
 // Target is an observed figure and the simulated distribution of the same
 // statistic over replicates.
 type Target struct {
-	Name      string  `json:"name"`
+	Name string `json:"name"`
+	// Kind is "target" (held against the model: counted in coverage) or
+	// "check" (a scenario input echoed back: reported, not counted).
+	Kind      string  `json:"kind"`
 	Metric    string  `json:"metric"`
 	Scope     string  `json:"scope"`
 	Of        string  `json:"of,omitempty"`
@@ -76,17 +79,35 @@ type Target struct {
 	P75       float64 `json:"p75"`
 	P95       float64 `json:"p95"`
 	Mean      float64 `json:"mean"`
-	Covered   bool    `json:"covered"` // p05 <= observed <= p95
+	// ObsSD is the s.d. of the observation error (normal, mean 0) the
+	// observed figure is read with; PredP05 and PredP95 bound the 90%
+	// predictive interval of the simulated value plus that error.
+	ObsSD   float64 `json:"obs_sd"`
+	PredP05 float64 `json:"pred_p05"`
+	PredP95 float64 `json:"pred_p95"`
+	// Covered: PredP05 <= observed <= PredP95 (with no observation error,
+	// p05 <= observed <= p95).
+	Covered bool `json:"covered"`
 	// Values and Counts are the exact distribution over replicates.
 	Values []float64 `json:"values"`
 	Counts []int64   `json:"counts"`
 }
 
-// Observed pairs a window statistic with its observed value.
+// Observed pairs a window statistic with its observed value, its kind
+// ("target" or "check"; empty reads as "target") and the s.d. of its
+// observation error.
 type Observed struct {
 	Window   sim.Window
 	Observed float64
+	Kind     string
+	ObsSD    float64
 }
+
+// Kinds of Target.
+const (
+	KindTarget = "target"
+	KindCheck  = "check"
+)
 
 // Build summarises an aggregate. targets[i] must be the aggregate's window
 // statistic i.
@@ -129,12 +150,21 @@ func Build(agg *sim.Aggregate, cal *sim.Calendar, targets []Observed) (*Summary,
 		q := h.Summarize()
 		v, c := h.Values()
 		w := t.Window
+		kind := t.Kind
+		if kind == "" {
+			kind = KindTarget
+		}
+		lo, hi, err := predictiveInterval(v, c, t.ObsSD, q.P05, q.P95)
+		if err != nil {
+			return nil, fmt.Errorf("report: target %q: %w", w.Name, err)
+		}
 		s.Targets = append(s.Targets, Target{
-			Name: w.Name, Metric: w.Metric, Scope: w.Scope, Of: w.Of,
+			Name: w.Name, Kind: kind, Metric: w.Metric, Scope: w.Scope, Of: w.Of,
 			From: w.From.String(), To: w.To.String(), Statistic: w.Statistic,
 			Observed: t.Observed,
 			P05:      q.P05, P25: q.P25, P50: q.P50, P75: q.P75, P95: q.P95, Mean: round(q.Mean),
-			Covered: q.P05 <= t.Observed && t.Observed <= q.P95,
+			ObsSD: t.ObsSD, PredP05: lo, PredP95: hi,
+			Covered: lo <= t.Observed && t.Observed <= hi,
 			Values:  v, Counts: c,
 		})
 	}
