@@ -94,7 +94,7 @@ type compareOptions struct {
 
 func runCompare(ctx context.Context, args []string, e *env) error {
 	var o compareOptions
-	fs := newFlagSet(compareCmd, e.Stderr)
+	fs := newFlagSet(compareCmd, e.Stdout)
 	o.register(fs, "compare", "replicates per scenario (>= 2)", "master random seed, shared by every scenario")
 	fs.StringVar(&o.window, "window", "", "months compared, FROM:TO as YYYY-MM:YYYY-MM (default: the last 12 months every scenario runs)")
 	fs.StringVar(&o.metric, "metric", model.MAttacks, "metric compared")

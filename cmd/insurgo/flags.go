@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/insurgo/insurgo/internal/textdist"
 )
 
 // errHelp is returned when -h was asked for; the help has been printed.
@@ -46,15 +48,21 @@ func newFlagSet(c *command, w io.Writer) *flag.FlagSet {
 
 // parseArgs parses args with fs, letting flags come before or after the
 // positional arguments (a "--" ends the flags). It returns the positional
-// arguments.
+// arguments. -h prints the command's help (to the writer given to
+// newFlagSet, standard output for every command); a mistake prints one
+// line, with the nearest flag's name when there is one, and no help.
 func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	usage := fs.Usage
+	fs.Usage = func() {} // the flag package calls it on every error
+	defer func() { fs.Usage = usage }()
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				return nil, errHelp // fs.Parse has printed the usage
+				usage()
+				return nil, errHelp
 			}
-			return nil, usageError("%s: %v (see 'insurgo %s -h')", fs.Name(), err, fs.Name())
+			return nil, usageError("%s: %v%s; see 'insurgo %s -h'", fs.Name(), err, flagHint(fs, err), fs.Name())
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
@@ -66,4 +74,20 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
+}
+
+// flagHint is " (did you mean -NAME?)" for an undefined flag close to one
+// of fs's flags, or "".
+func flagHint(fs *flag.FlagSet, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: ")
+	if !ok {
+		return ""
+	}
+	name = strings.TrimLeft(name, "-")
+	var known []string
+	fs.VisitAll(func(f *flag.Flag) { known = append(known, f.Name) })
+	if k, ok := textdist.Nearest(name, known); ok {
+		return fmt.Sprintf(" (did you mean -%s?)", k)
+	}
+	return ""
 }

@@ -13,6 +13,8 @@ import (
 	"syscall"
 
 	"golang.org/x/term"
+
+	"github.com/insurgo/insurgo/internal/textdist"
 )
 
 // command is one subcommand: a file of its own with its own flag set.
@@ -72,7 +74,7 @@ func dispatch(ctx context.Context, args []string, e *env) int {
 			if c := lookup(args[1]); c != nil {
 				return exitCode(c.run(ctx, []string{"-h"}, e), e)
 			}
-			fmt.Fprintf(e.Stderr, "insurgo: unknown command %q\n", args[1])
+			fmt.Fprintf(e.Stderr, "insurgo: unknown command %q%s; see 'insurgo help'\n", args[1], commandHint(args[1]))
 			return exitUsage
 		}
 		printHelp(e.Stdout)
@@ -80,7 +82,7 @@ func dispatch(ctx context.Context, args []string, e *env) int {
 	}
 	c := lookup(name)
 	if c == nil {
-		fmt.Fprintf(e.Stderr, "insurgo: unknown command %q; run 'insurgo help'\n", name)
+		fmt.Fprintf(e.Stderr, "insurgo: unknown command %q%s; see 'insurgo help'\n", name, commandHint(name))
 		return exitUsage
 	}
 	return exitCode(c.run(ctx, args[1:], e), e)
@@ -93,6 +95,19 @@ func lookup(name string) *command {
 		}
 	}
 	return nil
+}
+
+// commandHint is " (did you mean NAME?)" for a name close to a command's,
+// or "".
+func commandHint(name string) string {
+	names := make([]string, len(commands))
+	for i, c := range commands {
+		names[i] = c.name
+	}
+	if k, ok := textdist.Nearest(name, names); ok {
+		return fmt.Sprintf(" (did you mean %q?)", k)
+	}
+	return ""
 }
 
 func exitCode(err error, e *env) int {

@@ -46,7 +46,7 @@ at all. A figure the summary has no data for is skipped with a warning.`,
 func init() { plotCmd.run = runPlot }
 
 func runPlot(ctx context.Context, args []string, e *env) error {
-	fs := newFlagSet(plotCmd, e.Stderr)
+	fs := newFlagSet(plotCmd, e.Stdout)
 	format := fs.String("format", "png", "figure format: png, svg or pdf")
 	out := fs.String("out", "", "output directory (default DIR/plots for one run, plots-compare for several)")
 	pos, err := parseArgs(fs, args)

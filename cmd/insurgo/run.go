@@ -58,7 +58,7 @@ type runOptions struct {
 
 func runRun(ctx context.Context, args []string, e *env) error {
 	var o runOptions
-	fs := newFlagSet(runCmd, e.Stderr)
+	fs := newFlagSet(runCmd, e.Stdout)
 	o.register(fs, "out", "number of replicates (> 0)", "master random seed; the same seed gives the same outputs")
 	fs.BoolVar(&o.perReplicate, "per-replicate", false, "also write replicates.csv and events.csv")
 	pos, err := parseArgs(fs, args)

@@ -22,7 +22,7 @@ or write a file that says extends = "historical" and changes only its levers.`,
 
 func init() {
 	scenariosCmd.run = func(ctx context.Context, args []string, e *env) error {
-		fs := newFlagSet(scenariosCmd, e.Stderr)
+		fs := newFlagSet(scenariosCmd, e.Stdout)
 		pos, err := parseArgs(fs, args)
 		if err != nil {
 			return err

@@ -89,7 +89,7 @@ func runSweep(ctx context.Context, args []string, e *env) error {
 // sweep usage.
 func sweepFlags(sub string, e *env) *flag.FlagSet {
 	c := &command{name: "sweep " + sub, usage: sweepCmd.usage}
-	return newFlagSet(c, e.Stderr)
+	return newFlagSet(c, e.Stdout)
 }
 
 // oneArg returns the single positional argument.
