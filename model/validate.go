@@ -76,6 +76,61 @@ func (c *checker) atLeast(table, item, key string, v, lo float64) {
 	}
 }
 
+// atMost checks v <= hi, one of the upper bounds of bounds.go.
+func (c *checker) atMost(table, item, key string, v, hi float64) {
+	if !math.IsNaN(v) && v > hi {
+		c.add(table, item, key, "must be <= %g (an upper bound on what scales work or memory), got %g", hi, v)
+	}
+}
+
+// items checks the length of an array of tables against MaxItems.
+func (c *checker) items(table string, n int) {
+	if n > MaxItems {
+		c.add(table, "", "", "%d elements: at most %d", n, MaxItems)
+	}
+}
+
+// validateBounds checks the upper bounds of bounds.go.
+func (p *Params) validateBounds(c *checker) {
+	c.atMost("isk", "", "fighters_per_cell", p.ISK.FighterPerCell, MaxFightersPerCell)
+	c.atMost("isk", "", "split_size", float64(p.ISK.SplitSize), MaxCellSize)
+	c.atMost("isk", "", "new_cell_size", float64(p.ISK.NewCellSize), MaxCellSize)
+	c.atMost("attacks", "", "rate", p.Attacks.Rate, MaxAttackRate)
+	c.atMost("raids", "", "per_month", p.Raids.PerMonth, MaxRaidsPerMonth)
+	c.atMost("pakistan", "", "per_month", p.Pakistan.PerMonth, MaxRaidsPerMonth)
+	c.atMost("posture", "", "memory", p.Posture.Memory, MaxMemoryMonths)
+	c.atMost("recruitment", "", "notoriety_memory", p.Recruitment.NotorietyMemory, MaxMemoryMonths)
+	total := 0
+	for _, r := range p.Regions {
+		c.atMost("region", r.Name, "cells", float64(r.Cells), MaxCellsPerRegion)
+		c.atMost("region", r.Name, "fighters_per_cell", r.FightersPerCell, MaxFightersPerCell)
+		c.atMost("region", r.Name, "population", r.Population, MaxPopulation)
+		if r.Cells > 0 && r.Cells <= MaxCellsPerRegion {
+			total += r.Cells
+		}
+	}
+	if total > MaxCells {
+		c.add("region", "", "cells", "%d cells over all regions: at most %d", total, MaxCells)
+	}
+	for _, l := range p.Pools {
+		c.atMost("pool", l.Name, "size", l.Size, MaxPoolSize)
+		if l.Size <= MaxPoolSize && l.Size*l.Susceptibility > MaxPoolRecruits {
+			c.add("pool", l.Name, "size", "size × susceptibility must be <= %d expected recruits a month, got %g", MaxPoolRecruits, l.Size*l.Susceptibility)
+		}
+	}
+	for _, ph := range p.RaidPhases {
+		c.atMost("raid_phase", ph.Name, "per_month", ph.PerMonth, MaxRaidsPerMonth)
+	}
+	c.items("region", len(p.Regions))
+	c.items("border", len(p.Borders))
+	c.items("attack_type", len(p.AttackTypes))
+	c.items("rank", len(p.Ranks))
+	c.items("leader", len(p.Leaders))
+	c.items("language", len(p.Languages))
+	c.items("pool", len(p.Pools))
+	c.items("raid_phase", len(p.RaidPhases))
+}
+
 // month checks an optional YYYY-MM.
 func (c *checker) month(table, item, key, s string, required bool) {
 	if s == "" {
@@ -111,6 +166,10 @@ func (c *checker) names(table string, names []string) map[string]bool {
 func (p *Params) Validate() []Problem {
 	c := &checker{}
 	p.validateScalars(c)
+	p.validateBounds(c)
+	if len(c.ps) > 0 && len(p.Leaders) > MaxItems {
+		return c.ps // the checks of pairs below would take too long
+	}
 
 	regionNames := make([]string, len(p.Regions))
 	for i, r := range p.Regions {

@@ -22,7 +22,7 @@ func NewFactory(p *Params, cal *sim.Calendar) (sim.Factory, error) {
 		return nil, err
 	}
 	return func(r sim.Replicate) (sim.Model, error) {
-		return newWorld(c, r), nil
+		return newWorld(c, r)
 	}, nil
 }
 
@@ -83,7 +83,9 @@ type World struct {
 	rw         []float64 // scratch for raid targeting weights
 }
 
-func newWorld(c *compiled, r sim.Replicate) *World {
+// newWorld builds one replicate's world. It checks r's context every
+// 256 cells it founds, so that a cancelled run stops while building.
+func newWorld(c *compiled, r sim.Replicate) (*World, error) {
 	w := &World{
 		c:   c,
 		rec: r.Recorder,
@@ -131,6 +133,11 @@ func newWorld(c *compiled, r sim.Replicate) *World {
 	p := c.p
 	for ri, reg := range c.regions {
 		for range reg.cells {
+			if len(w.cells)&255 == 255 {
+				if err := r.Cancelled(); err != nil {
+					return nil, err
+				}
+			}
 			f := max(3, poisson(init, reg.fighters))
 			w.newCell(ri, f, binomial(init, f, p.ISK.VolunteerShare), p.Intel.Initial)
 		}
@@ -140,7 +147,7 @@ func newWorld(c *compiled, r sim.Replicate) *World {
 		cl.money = p.ISK.Income * float64(cl.fighters) * p.ISK.StockMonths / 2
 		cl.explosives = p.ISK.Supply * float64(cl.fighters) * p.ISK.StockMonths / 2
 	}
-	return w
+	return w, nil
 }
 
 // Step advances the world by one day: the self-excitation decays; on a

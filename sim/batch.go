@@ -157,14 +157,22 @@ func (b Batch) Run(ctx context.Context, f Factory) (*Aggregate, error) {
 // runOne runs replicate rep into rec.
 func (b *Batch) runOne(ctx context.Context, f Factory, rep int, rec *Recorder) error {
 	rec.Reset()
-	m, err := f(Replicate{Index: rep, Streams: NewStreams(b.Seed, rep), Recorder: rec, Calendar: &b.Calendar})
+	m, err := f(Replicate{Index: rep, Streams: NewStreams(b.Seed, rep), Recorder: rec, Calendar: &b.Calendar, Ctx: ctx})
 	if err != nil {
+		if ctx.Err() != nil {
+			return context.Cause(ctx)
+		}
 		return fmt.Errorf("replicate %d: %w", rep, err)
 	}
 	n := b.Calendar.Days()
+	done := ctx.Done()
 	for d := 0; d < n; d++ {
-		if d&63 == 63 && ctx.Err() != nil {
+		// Once a simulated day: a non-blocking receive costs a few
+		// nanoseconds against a day's microseconds.
+		select {
+		case <-done:
 			return context.Cause(ctx)
+		default:
 		}
 		m.Step(b.Calendar.days[d])
 		if b.OnStep != nil {

@@ -16,6 +16,7 @@ type batchFlags struct {
 	format     string
 	noPlots    bool
 	set        setFlag
+	large      bool
 }
 
 // register defines the flags on fs: -out defaults to out; replicates and
@@ -29,6 +30,7 @@ func (b *batchFlags) register(fs *flag.FlagSet, out, replicates, seed string) {
 	fs.StringVar(&b.format, "format", "png", "figure format: png, svg or pdf")
 	fs.BoolVar(&b.noPlots, "no-plots", false, "do not draw figures")
 	fs.Var(&b.set, "set", setUsage)
+	fs.BoolVar(&b.large, "large", false, "run a batch above the work or memory limit (see docs/reliability.md)")
 }
 
 // check returns a usage error, prefixed by the command's name, for fewer
@@ -40,8 +42,12 @@ func (b *batchFlags) check(cmd string, minReplicates int) error {
 		return usageError("%s: -replicates must be > 0, got %d", cmd, b.replicates)
 	case b.replicates < minReplicates:
 		return usageError("%s: -replicates must be >= %d, got %d", cmd, minReplicates, b.replicates)
+	case b.replicates > maxReplicates:
+		return usageError("%s: -replicates must be <= %d, got %d", cmd, maxReplicates, b.replicates)
 	case b.workers <= 0:
 		return usageError("%s: -workers must be > 0, got %d", cmd, b.workers)
+	case b.workers > maxWorkers:
+		return usageError("%s: -workers must be <= %d, got %d", cmd, maxWorkers, b.workers)
 	}
 	return checkFormat(b.format)
 }

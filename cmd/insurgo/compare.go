@@ -141,6 +141,9 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 		if err := checkMetricScope(sc, o.metric, o.scope, o.of); err != nil {
 			return err
 		}
+		if err := checkWork(sc, o.replicates, o.workers, o.large); err != nil {
+			return err
+		}
 		cal, err := sc.Calendar()
 		if err != nil {
 			return asUsage(fmt.Errorf("scenario %s: %w", sc.Name, err))
@@ -179,9 +182,13 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 		}
 		opts.Synthetic = &compare.Synthetic{Arm: k, Seed: o.seed + 1}
 	}
-	if err := prepareOutDir(o.out, o.force); err != nil {
+	od, err := openOutDir(o.out, o.force)
+	if err != nil {
 		return err
 	}
+	defer od.abort()
+	final := o.out
+	o.out = od.stage
 	var bar *progress
 	current := ""
 	opts.Progress = func(arm string, done, total int) {
@@ -210,20 +217,26 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	for _, n := range notes {
 		fmt.Fprintf(e.Stdout, "note: %s\n", n)
 	}
-	if err := writeCompareFiles(res, o.out); err != nil {
+	if err := interruptible(ctx, func() error {
+		if err := writeCompareFiles(res, o.out); err != nil {
+			return err
+		}
+		for i, sc := range scs {
+			if err := writeResolved(filepath.Join(o.out, resolvedName(arms[i].Name)), sc); err != nil {
+				return err
+			}
+		}
+		if o.noPlots {
+			return nil
+		}
+		return drawComparePlots(res, filepath.Join(o.out, "plots"), o.format)
+	}); err != nil {
 		return err
 	}
-	for i, sc := range scs {
-		if err := writeResolved(filepath.Join(o.out, resolvedName(arms[i].Name)), sc); err != nil {
-			return err
-		}
+	if err := od.commit(); err != nil {
+		return err
 	}
-	if !o.noPlots {
-		if err := drawComparePlots(res, filepath.Join(o.out, "plots"), o.format); err != nil {
-			return err
-		}
-	}
-	fmt.Fprintf(e.Stdout, "\noutputs in %s\n", o.out)
+	fmt.Fprintf(e.Stdout, "\noutputs in %s\n", final)
 	return nil
 }
 

@@ -72,7 +72,7 @@ func dispatch(ctx context.Context, args []string, e *env) int {
 	if name == "help" || name == "-h" || name == "-help" || name == "--help" {
 		if len(args) > 1 {
 			if c := lookup(args[1]); c != nil {
-				return exitCode(c.run(ctx, []string{"-h"}, e), e)
+				return exitCode(ctx, c.run(ctx, []string{"-h"}, e), e)
 			}
 			fmt.Fprintf(e.Stderr, "insurgo: unknown command %q%s; see 'insurgo help'\n", args[1], commandHint(args[1]))
 			return exitUsage
@@ -85,7 +85,7 @@ func dispatch(ctx context.Context, args []string, e *env) int {
 		fmt.Fprintf(e.Stderr, "insurgo: unknown command %q%s; see 'insurgo help'\n", name, commandHint(name))
 		return exitUsage
 	}
-	return exitCode(c.run(ctx, args[1:], e), e)
+	return exitCode(ctx, c.run(ctx, args[1:], e), e)
 }
 
 func lookup(name string) *command {
@@ -110,14 +110,17 @@ func commandHint(name string) string {
 	return ""
 }
 
-func exitCode(err error, e *env) int {
+// exitCode maps a command's error to an exit status. An error after ctx
+// was cancelled (Ctrl-C or SIGTERM: the cause names the signal, which is
+// not context.Canceled) is an interruption.
+func exitCode(ctx context.Context, err error, e *env) int {
 	var ue *usageErr
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.Is(err, errHelp):
 		return exitOK
-	case errors.Is(err, context.Canceled):
+	case errors.Is(err, context.Canceled) || ctx.Err() != nil:
 		fmt.Fprintln(e.Stderr, "insurgo: interrupted; no partial output was left")
 		return exitInterrupted
 	case errors.As(err, &ue):

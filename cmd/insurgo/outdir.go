@@ -1,8 +1,12 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/insurgo/insurgo/scenarios"
 )
@@ -16,18 +20,131 @@ func checkFormat(f string) error {
 	return usageError("-format must be png, svg or pdf, got %q", f)
 }
 
-// prepareOutDir makes dir, refusing a non-empty one unless force.
-func prepareOutDir(dir string, force bool) error {
-	ents, err := os.ReadDir(dir)
+// outDir is a command's output directory, written whole or not at all:
+// every file goes into a temporary sibling directory (stage), which
+// replaces the final directory only when the command has succeeded
+// (commit). A failed or interrupted command leaves the final directory
+// as it was; -force replaces it as a whole, so no file of another run is
+// left beside the new ones; symbolic links in it are never followed.
+type outDir struct {
+	final string // the directory as the user named it
+	stage string // where the files are written until commit
+}
+
+// openOutDir checks dir before any work is done and makes its staging
+// directory, which proves the parent writable. It refuses (as usage
+// errors) an empty name, a path that is a file, the working directory or
+// one of its parents, and a non-empty directory unless force; with force,
+// a non-empty directory must hold an earlier insurgo output (its
+// manifest.json, compare.json or summary.json), so -force cannot wipe
+// unrelated files.
+func openOutDir(dir string, force bool) (*outDir, error) {
+	if strings.TrimSpace(dir) == "" {
+		return nil, usageError("-out: want a directory name, got %q", dir)
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, usageError("-out %s: %v", dir, err)
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(abs, wd); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+			return nil, usageError("-out %s: the working directory or a parent of it; choose a subdirectory", dir)
+		}
+	}
+	fi, err := os.Lstat(abs)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return os.MkdirAll(dir, 0o755)
 	case err != nil:
-		return err
-	case len(ents) > 0 && !force:
-		return usageError("output directory %s is not empty; use -force to overwrite or -out to choose another", dir)
+		return nil, usageError("-out %s: %v", dir, err)
+	case fi.Mode()&os.ModeSymlink != 0:
+		return nil, usageError("-out %s: a symbolic link; name the directory itself", dir)
+	case !fi.IsDir():
+		return nil, usageError("-out %s: not a directory", dir)
+	default:
+		ents, err := os.ReadDir(abs)
+		if err != nil {
+			return nil, usageError("-out %s: %v", dir, err)
+		}
+		if len(ents) > 0 && !force {
+			return nil, usageError("output directory %s is not empty; use -force to replace it or -out to choose another", dir)
+		}
+		if len(ents) > 0 && !isOutput(abs) {
+			return nil, usageError("output directory %s holds files that are not an insurgo output (no manifest.json, summary.json or compare.json); -force replaces only an earlier output; choose another -out", dir)
+		}
+	}
+	parent := filepath.Dir(abs)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, usageError("-out %s: cannot create its parent: %v", dir, err)
+	}
+	stage, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".tmp-")
+	if err != nil {
+		return nil, usageError("-out %s: not writable: %v", dir, err)
+	}
+	probe := filepath.Join(stage, ".probe")
+	if err := os.WriteFile(probe, nil, 0o644); err != nil {
+		os.RemoveAll(stage)
+		return nil, usageError("-out %s: not writable: %v", dir, err)
+	}
+	os.Remove(probe)
+	return &outDir{final: abs, stage: stage}, nil
+}
+
+// isOutput reports whether dir holds an earlier insurgo output.
+func isOutput(dir string) bool {
+	for _, f := range []string{"manifest.json", "summary.json", "compare.json"} {
+		if fi, err := os.Lstat(filepath.Join(dir, f)); err == nil && fi.Mode().IsRegular() {
+			return true
+		}
+	}
+	return false
+}
+
+// commit replaces the final directory with the staged one: the old
+// directory, if any, is moved aside, the stage renamed into place, and
+// the old one removed (os.RemoveAll removes links, never what they
+// point to).
+func (o *outDir) commit() error {
+	old := ""
+	if _, err := os.Lstat(o.final); err == nil {
+		old = o.stage + ".old"
+		if err := os.Rename(o.final, old); err != nil {
+			return fmt.Errorf("cannot replace %s: %v", o.final, err)
+		}
+	}
+	if err := os.Rename(o.stage, o.final); err != nil {
+		if old != "" {
+			os.Rename(old, o.final)
+		}
+		return fmt.Errorf("cannot move the output into %s: %v", o.final, err)
+	}
+	if old != "" {
+		os.RemoveAll(old)
 	}
 	return nil
+}
+
+// abort removes the staging directory; after commit it does nothing.
+func (o *outDir) abort() { os.RemoveAll(o.stage) }
+
+// interruptible runs fn and returns its error, or ctx's as soon as ctx
+// is done (fn's goroutine is left to the process's exit; what it writes
+// goes to a staging directory that is removed). Phases that take no
+// context, such as drawing figures, stop within a second this way.
+func interruptible(ctx context.Context, fn func() error) error {
+	if err := ctx.Err(); err != nil {
+		return context.Cause(ctx)
+	}
+	done := make(chan error, 1)
+	go func() { done <- fn() }()
+	select {
+	case err := <-done:
+		if err == nil && ctx.Err() != nil {
+			return context.Cause(ctx)
+		}
+		return err
+	case <-ctx.Done():
+		return context.Cause(ctx)
+	}
 }
 
 // loadScenarios loads each named scenario (a shipped name or a path); a
@@ -41,4 +158,32 @@ func loadScenarios(names ...string) ([]*scenarios.Scenario, error) {
 		}
 	}
 	return scs, nil
+}
+
+// prepareOutDir makes dir, refusing a non-empty one unless force. Commands
+// that write several files use openOutDir instead, which stages them and
+// replaces the directory whole; this remains for single-file outputs.
+func prepareOutDir(dir string, force bool) error {
+	if strings.TrimSpace(dir) == "" {
+		return usageError("-out: want a directory name, got %q", dir)
+	}
+	fi, err := os.Lstat(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return os.MkdirAll(dir, 0o755)
+	case err != nil:
+		return usageError("-out %s: %v", dir, err)
+	case fi.Mode()&os.ModeSymlink != 0:
+		return usageError("-out %s: a symbolic link; name the directory itself", dir)
+	case !fi.IsDir():
+		return usageError("-out %s: not a directory", dir)
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return usageError("-out %s: %v", dir, err)
+	}
+	if len(ents) > 0 && !force {
+		return usageError("output directory %s is not empty; use -force to overwrite or -out to choose another", dir)
+	}
+	return nil
 }

@@ -69,18 +69,28 @@ func runPlot(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	var files []string
-	if len(runs) == 1 {
-		dir := *out
-		if dir == "" {
-			dir = filepath.Join(pos[0], "plots")
+	dir := *out
+	switch {
+	case dir != "":
+	case len(runs) == 1:
+		dir = filepath.Join(pos[0], "plots")
+	default:
+		dir = "plots-compare"
+	}
+	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		return usageError("plot: %s is a symbolic link; figures are not written through links (give -out)", dir)
+	}
+	err = interruptible(ctx, func() error {
+		var err error
+		if len(runs) == 1 {
+			files, err = plots.WriteDefault(runs[0], dir, *format)
+		} else {
+			files, err = plots.WriteCompare(runs, dir, *format)
 		}
-		files, err = plots.WriteDefault(runs[0], dir, *format)
-	} else {
-		dir := *out
-		if dir == "" {
-			dir = "plots-compare"
-		}
-		files, err = plots.WriteCompare(runs, dir, *format)
+		return err
+	})
+	if errors.Is(err, context.Canceled) {
+		return err
 	}
 	for _, f := range files {
 		fmt.Fprintln(e.Stdout, f)

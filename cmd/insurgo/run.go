@@ -50,6 +50,11 @@ leaves no partial file.`,
 
 func init() { runCmd.run = runRun }
 
+// phaseHook is called as a run enters a phase ("ran": the batch is done;
+// "plot": the files are written and figures come next). Tests set it to
+// interrupt a run at each phase.
+var phaseHook = func(phase string) {}
+
 // runOptions are the flags of insurgo run.
 type runOptions struct {
 	batchFlags
@@ -84,16 +89,26 @@ func runRun(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	if err := prepareOutDir(o.out, o.force); err != nil {
+	if err := checkWork(sc, o.replicates, o.workers, o.large); err != nil {
 		return err
 	}
+	od, err := openOutDir(o.out, o.force)
+	if err != nil {
+		return err
+	}
+	defer od.abort()
+	final := o.out
+	o.out = od.stage
 	res, err := runScenario(ctx, sc, o, e)
 	if err != nil {
 		return err
 	}
+	if err := od.commit(); err != nil {
+		return err
+	}
 	printRunSummary(e.Stdout, res.summary)
 	fmt.Fprintf(e.Stdout, "\n%d replicates in %s (%.0f replicates/s on %d workers); outputs in %s\n",
-		o.replicates, res.elapsed.Round(time.Millisecond), float64(o.replicates)/res.elapsed.Seconds(), o.workers, o.out)
+		o.replicates, res.elapsed.Round(time.Millisecond), float64(o.replicates)/res.elapsed.Seconds(), o.workers, final)
 	return nil
 }
 
@@ -134,13 +149,14 @@ func runScenario(ctx context.Context, sc *scenarios.Scenario, o runOptions, e *e
 	if err != nil {
 		return nil, err
 	}
+	phaseHook("ran")
 	elapsed := time.Since(start)
 	s, err := report.Build(agg, &cal, observed)
 	if err != nil {
 		return nil, err
 	}
 	s.Scenario, s.Description, s.ScenarioHash, s.Seed = sc.Name, sc.Description, sc.Hash, o.seed
-	if err := writeRunFiles(e.Stderr, s, o, sc, elapsed); err != nil {
+	if err := interruptible(ctx, func() error { return writeRunFiles(e.Stderr, s, o, sc, elapsed) }); err != nil {
 		return nil, err
 	}
 	return &runResult{summary: s, elapsed: elapsed}, nil
@@ -228,5 +244,6 @@ func writeRunFiles(w io.Writer, s *report.Summary, o runOptions, sc *scenarios.S
 	if o.noPlots {
 		return nil
 	}
+	phaseHook("plot")
 	return drawRunPlots(w, s, filepath.Join(o.out, "plots"), o.format)
 }

@@ -304,13 +304,19 @@ func (sr *shardRun) point(ctx context.Context, rec *sim.Recorder, id int, vals [
 	days := sr.cal.Days()
 	for rep := range out {
 		rec.Reset()
-		m, err := f(sim.Replicate{Index: rep, Streams: sim.NewStreams(seed, rep), Recorder: rec, Calendar: &sr.cal})
+		m, err := f(sim.Replicate{Index: rep, Streams: sim.NewStreams(seed, rep), Recorder: rec, Calendar: &sr.cal, Ctx: ctx})
 		if err != nil {
+			if ctx.Err() != nil {
+				return nil, context.Cause(ctx)
+			}
 			return nil, fmt.Errorf("point %d replicate %d: %w", id, rep, err)
 		}
+		done := ctx.Done()
 		for d := range days {
-			if d&63 == 63 && ctx.Err() != nil {
+			select { // once a simulated day
+			case <-done:
 				return nil, context.Cause(ctx)
+			default:
 			}
 			m.Step(sr.cal.Day(d))
 		}
