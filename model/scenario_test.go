@@ -24,14 +24,8 @@ type testScenario struct {
 }
 
 type testTarget struct {
-	Name      string  `toml:"name"`
-	Metric    string  `toml:"metric"`
-	Scope     string  `toml:"scope"`
-	Of        string  `toml:"of"`
-	From      string  `toml:"from"`
-	To        string  `toml:"to"`
-	Statistic string  `toml:"statistic"`
-	Observed  float64 `toml:"observed"`
+	sim.Window
+	Observed float64 `toml:"observed"`
 	// Kind, ObsSD and ObsRel are decoded so that strict loading accepts
 	// them; the scenarios package resolves and applies them.
 	Kind   string  `toml:"kind"`
@@ -73,12 +67,7 @@ func (s *testScenario) windows(t testing.TB) []sim.Window {
 	t.Helper()
 	var ws []sim.Window
 	for _, x := range s.Targets {
-		from, err1 := sim.ParseMonth(x.From)
-		to, err2 := sim.ParseMonth(x.To)
-		if err1 != nil || err2 != nil {
-			t.Fatalf("target %s: bad months %q %q", x.Name, x.From, x.To)
-		}
-		ws = append(ws, sim.Window{Name: x.Name, Metric: x.Metric, Scope: x.Scope, Of: x.Of, From: from, To: to, Statistic: x.Statistic})
+		ws = append(ws, x.Window)
 	}
 	return ws
 }

@@ -133,7 +133,7 @@ func addTargets(p *plot.Plot, s *report.Summary, metric, scope string) error {
 		if t.Metric != metric || t.Scope != scope {
 			continue
 		}
-		from, to := monthIndex(s, t.From), monthIndex(s, t.To)
+		from, to := monthIndex(s, t.From.String()), monthIndex(s, t.To.String())
 		if from < 0 || to < from {
 			continue
 		}

@@ -44,7 +44,7 @@ func TestBadInputs(t *testing.T) {
 		{"target_unknown_metric.toml", ErrRange, "target.attacks-2023.metric", 7, []string{`unknown metric "atacks"`, `did you mean "attacks"?`}},
 		{"target_unknown_scope.toml", ErrRange, "target.nangarhar-2022.scope", 8, []string{`unknown scope "region:Nangahar"`, `did you mean "region:Nangarhar"?`}},
 		{"target_unknown_statistic.toml", ErrRange, "target.attacks-2022-median.statistic", 11, []string{`unknown statistic "median"`, "sum, mean_per_month, share"}},
-		{"target_bad_month.toml", ErrRange, "target.attacks-2022-bad.from", 9, []string{`want a month YYYY-MM`, `got "2022-13"`}},
+		{"target_bad_month.toml", ErrType, "target.attacks-2022-bad.from", 9, []string{`want a month YYYY-MM`, `got "2022-13"`}},
 		{"target_outside_run.toml", ErrRange, "target.attacks-2020.from", 9, []string{"month 2020-01 is outside the run, 2021-09 to 2023-12"}},
 		{"drop_unknown.toml", ErrRange, "drop", 4, []string{`"target.kp-rate-2012": no inherited [[target]] named "kp-rate-2012"`, `did you mean "kp-rate-2021"?`}},
 		{"target_share_without_of.toml", ErrRange, "target.kabul-share-2022b.of", 5, []string{`statistic "share" needs an of scope`}},

@@ -79,19 +79,13 @@ type document struct {
 	model.Params
 }
 
-// targetDoc is a [[target]] as written.
+// targetDoc is a [[target]] as written: a window and its observed value.
 type targetDoc struct {
-	Name      string   `toml:"name"`
-	Metric    string   `toml:"metric"`
-	Scope     string   `toml:"scope"`
-	Of        string   `toml:"of"`
-	From      string   `toml:"from"`
-	To        string   `toml:"to"`
-	Statistic string   `toml:"statistic"`
-	Observed  float64  `toml:"observed"`
-	Kind      string   `toml:"kind"`
-	ObsSD     *float64 `toml:"obs_sd"`
-	ObsRel    *float64 `toml:"obs_rel"`
+	sim.Window
+	Observed float64  `toml:"observed"`
+	Kind     string   `toml:"kind"`
+	ObsSD    *float64 `toml:"obs_sd"`
+	ObsRel   *float64 `toml:"obs_rel"`
 }
 
 func newDocument() *document {

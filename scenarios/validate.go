@@ -100,41 +100,13 @@ func checkTarget(td targetDoc, raw map[string]any, metrics, scopes []string, cal
 		}
 	}
 	checkScope("scope", td.Scope)
-	switch {
-	case td.Statistic == "":
-		bad("statistic", ErrRange, "missing: want one of %s", strings.Join(sim.StatKinds, ", "))
-	case !slices.Contains(sim.StatKinds, td.Statistic):
-		bad("statistic", ErrRange, "unknown statistic %q%s", td.Statistic, orList(textdist.Hint(td.Statistic, sim.StatKinds), sim.StatKinds))
-	case td.Statistic == sim.Share:
-		if td.Of == "" {
-			bad("of", ErrRange, "missing: statistic \"share\" needs an of scope as its denominator, such as of = \"total\"")
-		} else {
-			checkScope("of", td.Of)
-		}
-	case td.Of != "":
-		bad("of", ErrRange, "only a \"share\" has an of scope; statistic is %q", td.Statistic)
+	w := td.Window
+	w.Name = name
+	for _, p := range w.Problems(cal) {
+		bad(p.Key, ErrRange, "%s", p.Msg)
 	}
-	month := func(key, s string) sim.Month {
-		if s == "" {
-			bad(key, ErrRange, "missing: want a month such as \"2021-09\"")
-			return sim.Month{}
-		}
-		m, err := sim.ParseMonth(s)
-		if err != nil {
-			bad(key, ErrRange, "want a month YYYY-MM such as \"2021-09\", got %q", s)
-			return sim.Month{}
-		}
-		if cal != nil {
-			if _, in := cal.MonthIndex(m); !in {
-				bad(key, ErrRange, "month %s is outside the run, %s to %s", m, cal.FirstMonth(), cal.Month(cal.Months()-1))
-			}
-		}
-		return m
-	}
-	from := month("from", td.From)
-	to := month("to", td.To)
-	if ok && to.Index(from) < 0 {
-		bad("to", ErrRange, "must not be before from (%s), got %s", from, to)
+	if w.Statistic == sim.Share && w.Of != "" {
+		checkScope("of", w.Of)
 	}
 	if _, given := raw["observed"]; raw != nil && !given {
 		bad("observed", ErrRange, "missing: want the observed figure")
@@ -167,19 +139,24 @@ func checkTarget(td targetDoc, raw map[string]any, metrics, scopes []string, cal
 			bad("obs_rel", ErrRange, "must be a finite number >= 0, got %g", *td.ObsRel)
 		}
 	default:
-		sd = defaultObsSD(td.Statistic, to.Index(from)+1)
+		sd = defaultObsSD(td.Statistic, spanMonths(w, cal))
 	}
 	if !ok {
 		return Target{}, false
 	}
-	w := sim.Window{Name: name, Metric: td.Metric, Scope: td.Scope, Of: td.Of, From: from, To: to, Statistic: td.Statistic}
+	return Target{Window: w, Observed: td.Observed, Kind: kind, ObsSD: sd}, true
+}
+
+// spanMonths returns the months w spans: on cal when w lies within it
+// (from and to may be left out for the run's first and last month),
+// otherwise as written, at least 1.
+func spanMonths(w sim.Window, cal *sim.Calendar) int {
 	if cal != nil {
-		if _, _, err := w.Bind(cal); err != nil {
-			bad("statistic", ErrRange, "%v", err)
-			return Target{}, false
+		if from, to, err := w.Bind(cal); err == nil {
+			return to - from + 1
 		}
 	}
-	return Target{Window: w, Observed: td.Observed, Kind: kind, ObsSD: sd}, true
+	return max(1, w.To.Index(w.From)+1)
 }
 
 // orList returns h, or the list of known words when h is empty.

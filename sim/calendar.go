@@ -31,6 +31,47 @@ func ParseMonth(s string) (Month, error) {
 // String formats m as YYYY-MM.
 func (m Month) String() string { return fmt.Sprintf("%04d-%02d", m.Year, int(m.Month)) }
 
+// IsZero reports whether m is the zero Month, which stands for a month not
+// given (an optional key left out).
+func (m Month) IsZero() bool { return m == Month{} }
+
+// MarshalText formats m as YYYY-MM, and the zero Month as the empty text.
+// With UnmarshalText it makes Month a TOML string and a JSON string.
+func (m Month) MarshalText() ([]byte, error) {
+	if m.IsZero() {
+		return nil, nil
+	}
+	return []byte(m.String()), nil
+}
+
+// UnmarshalText parses YYYY-MM; the empty text is the zero Month. Its
+// error is a *MonthError.
+func (m *Month) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*m = Month{}
+		return nil
+	}
+	t, err := time.Parse("2006-01", string(b))
+	if err != nil {
+		return &MonthError{Text: string(b)}
+	}
+	*m = MonthOf(t)
+	return nil
+}
+
+// MonthError is the error of a month that is not written YYYY-MM. It
+// wraps ErrCalendar, and says what was expected without naming a
+// package, so a file's error message can carry it as it is.
+type MonthError struct{ Text string }
+
+// Error says what was expected and what was given.
+func (e *MonthError) Error() string {
+	return fmt.Sprintf("want a month YYYY-MM such as \"2021-09\", got %q", e.Text)
+}
+
+// Unwrap returns ErrCalendar.
+func (e *MonthError) Unwrap() error { return ErrCalendar }
+
 // Index returns the number of months from a to m (0 when equal).
 func (m Month) Index(a Month) int {
 	return (m.Year-a.Year)*12 + int(m.Month) - int(a.Month)

@@ -11,16 +11,6 @@ import (
 // infinite (a relative change from a zero mean, the pairing factor of an
 // arm against itself, a mean of rebounds that never happened) are null.
 
-type jsonWindow struct {
-	Name      string `json:"name,omitempty"`
-	Metric    string `json:"metric"`
-	Scope     string `json:"scope"`
-	Of        string `json:"of,omitempty"`
-	From      string `json:"from"`
-	To        string `json:"to"`
-	Statistic string `json:"statistic"`
-}
-
 type jsonDist struct {
 	Name      string   `json:"name,omitempty"`
 	N         int      `json:"n"`
@@ -58,7 +48,7 @@ type jsonArm struct {
 }
 
 type jsonTarget struct {
-	jsonWindow
+	sim.Window
 	Observed float64  `json:"observed"`
 	Scale    *float64 `json:"scale"`
 	Dropped  bool     `json:"dropped,omitempty"`
@@ -82,13 +72,9 @@ type jsonChoice struct {
 type jsonResult struct {
 	Seed        uint64      `json:"seed"`
 	Replicates  int         `json:"replicates"`
-	Window      jsonWindow  `json:"window"`
+	Window      sim.Window  `json:"window"`
 	Scenarios   []jsonArm   `json:"scenarios"`
 	ModelChoice *jsonChoice `json:"model_choice,omitempty"`
-}
-
-func toWindow(w sim.Window) jsonWindow {
-	return jsonWindow{Name: w.Name, Metric: w.Metric, Scope: w.Scope, Of: w.Of, From: w.From.String(), To: w.To.String(), Statistic: w.Statistic}
 }
 
 func toDist(name string, d Dist) jsonDist {
@@ -99,7 +85,7 @@ func toDist(name string, d Dist) jsonDist {
 // MarshalIndent encodes r as indented JSON with a final newline: the
 // content of compare.json.
 func (r *Result) MarshalIndent() ([]byte, error) {
-	out := jsonResult{Seed: r.Seed, Replicates: r.Replicates, Window: toWindow(r.Window)}
+	out := jsonResult{Seed: r.Seed, Replicates: r.Replicates, Window: r.Window}
 	for k, a := range r.Arms {
 		ja := jsonArm{Name: a.Name, Value: toDist("", a.Dist), Values: a.Values}
 		if p := a.Versus; p != nil {
@@ -124,7 +110,7 @@ func (r *Result) MarshalIndent() ([]byte, error) {
 	if c := r.Choice; c != nil {
 		jc := &jsonChoice{SyntheticFrom: r.SyntheticFrom, Ignored: r.Ignored, Checks: r.Checks, Quantile: c.Quantile, Tolerance: c.Tolerance}
 		for j, t := range r.Targets {
-			jt := jsonTarget{jsonWindow: toWindow(t.Window), Observed: t.Observed, Scale: finite(c.Scale[j])}
+			jt := jsonTarget{Window: t.Window, Observed: t.Observed, Scale: finite(c.Scale[j])}
 			for _, d := range c.Dropped {
 				jt.Dropped = jt.Dropped || d == j
 			}

@@ -62,23 +62,17 @@ type Distribution struct {
 // Target is an observed figure and the simulated distribution of the same
 // statistic over replicates.
 type Target struct {
-	Name string `json:"name"`
+	sim.Window
 	// Kind is "target" (held against the model: counted in coverage) or
 	// "check" (a scenario input echoed back: reported, not counted).
-	Kind      string  `json:"kind"`
-	Metric    string  `json:"metric"`
-	Scope     string  `json:"scope"`
-	Of        string  `json:"of,omitempty"`
-	From      string  `json:"from"`
-	To        string  `json:"to"`
-	Statistic string  `json:"statistic"`
-	Observed  float64 `json:"observed"`
-	P05       float64 `json:"p05"`
-	P25       float64 `json:"p25"`
-	P50       float64 `json:"p50"`
-	P75       float64 `json:"p75"`
-	P95       float64 `json:"p95"`
-	Mean      float64 `json:"mean"`
+	Kind     string  `json:"kind"`
+	Observed float64 `json:"observed"`
+	P05      float64 `json:"p05"`
+	P25      float64 `json:"p25"`
+	P50      float64 `json:"p50"`
+	P75      float64 `json:"p75"`
+	P95      float64 `json:"p95"`
+	Mean     float64 `json:"mean"`
 	// ObsSD is the s.d. of the observation error (normal, mean 0) the
 	// observed figure is read with; PredP05 and PredP95 bound the 90%
 	// predictive interval of the simulated value plus that error.
@@ -159,8 +153,7 @@ func Build(agg *sim.Aggregate, cal *sim.Calendar, targets []Observed) (*Summary,
 			return nil, fmt.Errorf("report: target %q: %w", w.Name, err)
 		}
 		s.Targets = append(s.Targets, Target{
-			Name: w.Name, Kind: kind, Metric: w.Metric, Scope: w.Scope, Of: w.Of,
-			From: w.From.String(), To: w.To.String(), Statistic: w.Statistic,
+			Window: w, Kind: kind,
 			Observed: t.Observed,
 			P05:      q.P05, P25: q.P25, P50: q.P50, P75: q.P75, P95: q.P95, Mean: round(q.Mean),
 			ObsSD: t.ObsSD, PredP05: lo, PredP95: hi,

@@ -95,16 +95,16 @@ func (c *Config) Spec() sweep.Spec {
 // file is the TOML form of a sweep file.
 type file struct {
 	Sweep struct {
-		Name         string      `toml:"name"`
-		Description  string      `toml:"description"`
-		Extends      string      `toml:"extends"`
-		Design       string      `toml:"design"`
-		Size         int         `toml:"size"`
-		MorrisLevels int         `toml:"morris_levels"`
-		Replicates   int         `toml:"replicates"`
-		Seed         int64       `toml:"seed"`
-		Params       []paramDoc  `toml:"param"`
-		Outputs      []outputDoc `toml:"output"`
+		Name         string       `toml:"name"`
+		Description  string       `toml:"description"`
+		Extends      string       `toml:"extends"`
+		Design       string       `toml:"design"`
+		Size         int          `toml:"size"`
+		MorrisLevels int          `toml:"morris_levels"`
+		Replicates   int          `toml:"replicates"`
+		Seed         int64        `toml:"seed"`
+		Params       []paramDoc   `toml:"param"`
+		Outputs      []sim.Window `toml:"output"`
 	} `toml:"sweep"`
 }
 
@@ -117,16 +117,6 @@ type paramDoc struct {
 	Mean    *float64  `toml:"mean"`
 	SD      *float64  `toml:"sd"`
 	Integer bool      `toml:"integer"`
-}
-
-type outputDoc struct {
-	Name      string `toml:"name"`
-	Metric    string `toml:"metric"`
-	Scope     string `toml:"scope"`
-	Of        string `toml:"of"`
-	From      string `toml:"from"`
-	To        string `toml:"to"`
-	Statistic string `toml:"statistic"`
 }
 
 // Bounds on a sweep file, checked when it is read: each scales the work or
@@ -342,7 +332,7 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 		if o.Name != "" {
 			key += " " + o.Name
 		}
-		w := sim.Window{Name: o.Name, Metric: o.Metric, Scope: o.Scope, Of: o.Of, Statistic: o.Statistic}
+		w := o
 		bad := false
 		switch {
 		case o.Name == "":
@@ -360,17 +350,8 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 		if w.Scope == "" {
 			w.Scope = "total"
 		}
-		if !slices.Contains(sim.StatKinds, o.Statistic) {
-			add(ln, key, "statistic: want one of %v, got %q", sim.StatKinds, o.Statistic)
-			bad = true
-		}
-		var err error
-		if w.From, err = sim.ParseMonth(o.From); err != nil {
-			add(ln, key, "from: want YYYY-MM, got %q", o.From)
-			bad = true
-		}
-		if w.To, err = sim.ParseMonth(o.To); err != nil {
-			add(ln, key, "to: want YYYY-MM, got %q", o.To)
+		for _, p := range w.Problems(nil) {
+			add(ln, key, "%s: %s", p.Key, p.Msg)
 			bad = true
 		}
 		if !bad {

@@ -47,7 +47,7 @@ func TestParseConfigErrors(t *testing.T) {
 		{"normal", head + param + "dist = \"normal\"\nmean = 1.5\n" + output, []string{"needs mean and sd"}},
 		{"loguniform", head + strings.Replace(param, "[1.0, 2.0]", "[0.0, 2.0]", 1) + "dist = \"loguniform\"\n" + output, []string{"min > 0"}},
 		{"statistic", head + param + strings.Replace(output, "\"sum\"", "\"median\"", 1), []string{"bad.toml:10: sweep.output[1] a: statistic"}},
-		{"month", head + param + strings.Replace(output, "2022-12", "2022-13", 1), []string{"to: want YYYY-MM"}},
+		{"month", head + param + strings.Replace(output, "2022-12", "2022-13", 1), []string{"sweep.output.to: want a month YYYY-MM"}},
 		{"output name clash", head + param + strings.Replace(output, "\"a\"", "\"attacks.rate\"", 1), []string{"already a column"}},
 		{"too big", strings.Replace(strings.Replace(head, "lhs", "grid", 1), "size = 4", "size = 100000", 1) + param + strings.Replace(param, "rate", "size", 1) + output, []string{"more than"}},
 	} {

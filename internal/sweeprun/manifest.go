@@ -39,7 +39,7 @@ type Manifest struct {
 	Replicates   int           `json:"replicates"`
 	Seed         uint64        `json:"seed"`
 	Params       []ParamInfo   `json:"params"`
-	Outputs      []OutputInfo  `json:"outputs"`
+	Outputs      []sim.Window  `json:"outputs"`
 	Points       int           `json:"points"`
 	Shards       []sweep.Range `json:"shards"`
 }
@@ -57,39 +57,12 @@ type ParamInfo struct {
 	Integer bool      `json:"integer,omitempty"`
 }
 
-// OutputInfo is an output statistic as the manifest records it.
-type OutputInfo struct {
-	Name      string `json:"name"`
-	Metric    string `json:"metric"`
-	Scope     string `json:"scope"`
-	Of        string `json:"of,omitempty"`
-	From      string `json:"from"`
-	To        string `json:"to"`
-	Statistic string `json:"statistic"`
-}
-
 func paramInfo(p sweep.Param) ParamInfo {
 	return ParamInfo{Key: p.Name, Min: p.Min, Max: p.Max, Levels: p.Levels, Dist: p.Dist, Mode: p.Mode, Mean: p.Mean, SD: p.SD, Integer: p.Integer}
 }
 
 func (p ParamInfo) param() sweep.Param {
 	return sweep.Param{Name: p.Key, Min: p.Min, Max: p.Max, Levels: p.Levels, Dist: p.Dist, Mode: p.Mode, Mean: p.Mean, SD: p.SD, Integer: p.Integer}
-}
-
-func outputInfo(w sim.Window) OutputInfo {
-	return OutputInfo{Name: w.Name, Metric: w.Metric, Scope: w.Scope, Of: w.Of, From: w.From.String(), To: w.To.String(), Statistic: w.Statistic}
-}
-
-func (o OutputInfo) window() (sim.Window, error) {
-	from, err := sim.ParseMonth(o.From)
-	if err != nil {
-		return sim.Window{}, err
-	}
-	to, err := sim.ParseMonth(o.To)
-	if err != nil {
-		return sim.Window{}, err
-	}
-	return sim.Window{Name: o.Name, Metric: o.Metric, Scope: o.Scope, Of: o.Of, From: from, To: to, Statistic: o.Statistic}, nil
 }
 
 // Spec returns the design specification the manifest records.
@@ -119,19 +92,6 @@ func (m *Manifest) OutputNames() []string {
 	return out
 }
 
-// Windows returns the output statistics.
-func (m *Manifest) Windows() ([]sim.Window, error) {
-	out := make([]sim.Window, len(m.Outputs))
-	for i, o := range m.Outputs {
-		w, err := o.window()
-		if err != nil {
-			return nil, fmt.Errorf("%w: manifest output %s: %v", ErrSweepDir, o.Name, err)
-		}
-		out[i] = w
-	}
-	return out, nil
-}
-
 func (m *Manifest) table() *table { return newTable(m.ParamNames(), m.OutputNames()) }
 
 // computeHash returns the hash of what determines the results.
@@ -145,7 +105,7 @@ func (m *Manifest) computeHash() string {
 		Replicates   int
 		Seed         uint64
 		Params       []ParamInfo
-		Outputs      []OutputInfo
+		Outputs      []sim.Window
 		Points       int
 	}{ManifestFormat, m.BaseHash, m.Design, m.Size, m.MorrisLevels, m.Replicates, m.Seed, m.Params, m.Outputs, m.Points})
 	if err != nil {

@@ -99,9 +99,7 @@ func Plan(c *Config, load Loader, o PlanOptions) (*Manifest, error) {
 	for _, p := range c.Params {
 		man.Params = append(man.Params, paramInfo(p))
 	}
-	for _, w := range c.Outputs {
-		man.Outputs = append(man.Outputs, outputInfo(w))
-	}
+	man.Outputs = append(man.Outputs, c.Outputs...)
 	man.Hash = man.computeHash()
 
 	if err := prepareDir(o.Dir, man, o.Force); err != nil {

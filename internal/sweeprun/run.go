@@ -96,10 +96,7 @@ func RunShards(ctx context.Context, dir string, load Loader, o RunOptions) (*Run
 	if err != nil {
 		return nil, err
 	}
-	windows, err := man.Windows()
-	if err != nil {
-		return nil, err
-	}
+	windows := man.Outputs
 	for _, w := range windows {
 		if _, _, err := w.Bind(&cal); err != nil {
 			return nil, err
