@@ -63,11 +63,21 @@ func (e *Error) Unwrap() error { return e.Err }
 // loader returns an Errors (never empty) for any scenario problem.
 type Errors []*Error
 
-// Error lists the problems one per line.
+// MaxShown is the number of problems Errors.Error lists; the rest are
+// counted on one more line, so that a file of thousands of unknown keys
+// gives a screenful, not thousands of lines.
+const MaxShown = 50
+
+// Error lists the problems one per line, at most MaxShown of them, then
+// how many more there are.
 func (es Errors) Error() string {
-	lines := make([]string, len(es))
-	for i, e := range es {
+	n := min(len(es), MaxShown)
+	lines := make([]string, n, n+1)
+	for i, e := range es[:n] {
 		lines[i] = e.Error()
+	}
+	if len(es) > n {
+		lines = append(lines, fmt.Sprintf("... and %d more problems (%d in all)", len(es)-n, len(es)))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -94,26 +94,30 @@ func merge(base, over map[string]any) map[string]any {
 	return out
 }
 
+// mergeByName merges arrays of tables by element name, in time linear in
+// their lengths: a map from name to the index of its first element in
+// the result replaces a search per element.
 func mergeByName(base, over []map[string]any) []map[string]any {
-	out := make([]map[string]any, len(base))
+	out := make([]map[string]any, len(base), len(base)+len(over))
+	index := make(map[string]int, len(base)+len(over))
 	for i, e := range base {
 		out[i] = deepCopy(e).(map[string]any)
+		if n, ok := e["name"].(string); ok {
+			if _, dup := index[n]; !dup {
+				index[n] = i
+			}
+		}
 	}
 	for _, o := range over {
 		name, ok := o["name"].(string)
-		found := false
 		if ok {
-			for i, b := range out {
-				if bn, _ := b["name"].(string); bn == name {
-					out[i] = merge(b, o)
-					found = true
-					break
-				}
+			if i, found := index[name]; found {
+				out[i] = merge(out[i], o)
+				continue
 			}
+			index[name] = len(out)
 		}
-		if !found {
-			out = append(out, deepCopy(o).(map[string]any))
-		}
+		out = append(out, deepCopy(o).(map[string]any))
 	}
 	return out
 }

@@ -231,6 +231,9 @@ func sweepRun(ctx context.Context, args []string, e *env) error {
 	} else {
 		fmt.Fprintf(e.Stdout, "nothing to do: shards %v are complete\n", rep.Skipped)
 	}
+	if len(rep.Busy) > 0 {
+		fmt.Fprintf(e.Stdout, "left shards %v to the runners that hold them (see 'insurgo sweep status %s')\n", rep.Busy, dir)
+	}
 	return nil
 }
 

@@ -48,11 +48,20 @@ func (e *Error) Unwrap() error { return ErrSweepFile }
 // Errors lists every problem found in a sweep file, in file order.
 type Errors []*Error
 
-// Error lists the problems one per line.
+// MaxShown is the number of problems Errors.Error lists; the rest are
+// counted on one more line.
+const MaxShown = 50
+
+// Error lists the problems one per line, at most MaxShown of them, then
+// how many more there are.
 func (es Errors) Error() string {
-	s := make([]string, len(es))
-	for i, e := range es {
+	n := min(len(es), MaxShown)
+	s := make([]string, n, n+1)
+	for i, e := range es[:n] {
 		s[i] = e.Error()
+	}
+	if len(es) > n {
+		s = append(s, fmt.Sprintf("... and %d more problems (%d in all)", len(es)-n, len(es)))
 	}
 	return strings.Join(s, "\n")
 }

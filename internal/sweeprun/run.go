@@ -2,6 +2,7 @@ package sweeprun
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -43,7 +44,10 @@ type RunOptions struct {
 // RunReport says what RunShards did.
 type RunReport struct {
 	Ran, Skipped []int // shard indices
-	Points, Rows int   // points and rows computed
+	// Busy lists the shards skipped because another live runner holds
+	// their lock.
+	Busy         []int
+	Points, Rows int // points and rows computed
 }
 
 // ShardPath returns the path of shard i's results in dir.
@@ -54,7 +58,9 @@ func ShardPath(dir string, i int) string {
 // RunShards runs the shards a task selects, skipping those already
 // complete (same sweep hash and engine, every row present) and redoing
 // any other. Each shard is written to a temporary file and renamed, so a
-// killed run leaves no file that looks whole.
+// killed run leaves no file that looks whole. A runner locks each shard
+// while it runs it (see lock.go): a second runner skips a shard another
+// live runner holds (RunReport.Busy) and takes over a stale lock.
 func RunShards(ctx context.Context, dir string, load Loader, o RunOptions) (*RunReport, error) {
 	man, err := ReadManifest(dir)
 	if err != nil {
@@ -117,8 +123,26 @@ func RunShards(ctx context.Context, dir string, load Loader, o RunOptions) (*Run
 		return nil, err
 	}
 	for _, s := range todo {
+		lock, err := acquireLock(lockPath(ShardPath(dir, s)))
+		if errors.Is(err, errLocked) {
+			rep.Busy = append(rep.Busy, s)
+			if o.Log != nil {
+				fmt.Fprintf(o.Log, "shard %d/%d: %v; skipped\n", s, k, err)
+			}
+			continue
+		}
+		if err != nil {
+			return rep, fmt.Errorf("shard %d: cannot lock: %w", s, err)
+		}
+		if shardComplete(ShardPath(dir, s), man, s, o.Engine) {
+			lock.release() // completed by another runner meanwhile
+			rep.Skipped = append(rep.Skipped, s)
+			continue
+		}
 		sr := &shardRun{dir: dir, man: man, shard: s, model: model, cal: cal, windows: windows, workers: o.Workers, engine: o.Engine, progress: progress}
-		if err := sr.run(ctx); err != nil {
+		err = sr.run(ctx)
+		lock.release()
+		if err != nil {
 			return rep, err
 		}
 		rep.Ran = append(rep.Ran, s)
