@@ -318,3 +318,38 @@ func WriteCompare(runs []*report.Summary, dir, format string) ([]string, error) 
 	}
 	return writeAll(fs, dir, format)
 }
+
+// Rendered is a figure drawn into memory: its default file name (without
+// extension), the first line of its title, and the encoded image.
+type Rendered struct {
+	Name, Title string
+	Data        []byte
+}
+
+// RenderDefault draws the default figures of s (those WriteDefault
+// writes) in the format, in memory, for reports. Figures with nothing to
+// draw are skipped, as by WriteDefault.
+func RenderDefault(s *report.Summary, format string) ([]Rendered, error) {
+	if err := checkFormat(format); err != nil {
+		return nil, err
+	}
+	var out []Rendered
+	var skipped []error
+	for _, f := range defaults(s) {
+		ps, err := f.make()
+		if errors.Is(err, ErrNoData) {
+			skipped = append(skipped, fmt.Errorf("%s: %w", f.name, err))
+			continue
+		}
+		if err != nil {
+			return out, fmt.Errorf("plots: %s: %w", f.name, err)
+		}
+		title, _, _ := strings.Cut(ps[0].Title.Text, "\n")
+		var buf bytes.Buffer
+		if err := Render(&buf, format, ps...); err != nil {
+			return out, err
+		}
+		out = append(out, Rendered{Name: f.name, Title: title, Data: buf.Bytes()})
+	}
+	return out, errors.Join(skipped...)
+}

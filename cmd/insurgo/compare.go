@@ -10,6 +10,7 @@ import (
 
 	"github.com/insurgo/insurgo/internal/atomicfile"
 	"github.com/insurgo/insurgo/internal/compare"
+	"github.com/insurgo/insurgo/internal/htmlreport"
 	"github.com/insurgo/insurgo/internal/textdist"
 	"github.com/insurgo/insurgo/model"
 	"github.com/insurgo/insurgo/scenarios"
@@ -65,7 +66,8 @@ the scoring recovers the scenario that made the data.
 -set KEY=VALUE (repeatable) changes a setting in every scenario compared,
 as 'insurgo run -set' does.
 
-Outputs, written whole or not at all into -out: resolved/NAME.toml (each
+Outputs, written whole or not at all into -out: report.html (all of it in
+one self-contained page), resolved/NAME.toml (each
 scenario as run, runnable as it is), compare.json (everything,
 with every replicate's value), compare.csv (one row per estimate) and the
 figures in plots/: compare (the statistic per scenario), difference (paired
@@ -226,10 +228,20 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 				return err
 			}
 		}
-		if o.noPlots {
-			return nil
+		figs := []htmlreport.Figure{}
+		if !o.noPlots {
+			if err := drawComparePlots(res, filepath.Join(o.out, "plots"), o.format); err != nil {
+				return err
+			}
+			figs = nil // the report reads them from plots/
+			if o.format != "svg" {
+				var err error
+				if figs, err = svgFigures(func(dir string) error { return drawComparePlots(res, dir, "svg") }); err != nil {
+					return err
+				}
+			}
 		}
-		return drawComparePlots(res, filepath.Join(o.out, "plots"), o.format)
+		return reportOf(o.out, figs)
 	}); err != nil {
 		return err
 	}

@@ -33,6 +33,7 @@ var commands = []*command{
 	plotCmd,
 	compareCmd,
 	sweepCmd,
+	reportCmd,
 	showCmd,
 	versionCmd,
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/insurgo/insurgo/internal/atomicfile"
+	"github.com/insurgo/insurgo/internal/htmlreport"
 	"github.com/insurgo/insurgo/internal/report"
 	"github.com/insurgo/insurgo/scenarios"
 	"github.com/insurgo/insurgo/sim"
@@ -35,6 +36,8 @@ output directory:
 	monthly.csv     the same quantiles as tidy rows
 	manifest.json   version, command line, timing
 	plots/          the default figures
+	report.html     all of it in one self-contained page, to read offline
+	                or print to PDF ('insurgo report' gathers several runs)
 	replicates.csv  with -per-replicate: every replicate's monthly values
 	events.csv      with -per-replicate: every replicate's events
 
@@ -241,9 +244,14 @@ func writeRunFiles(w io.Writer, s *report.Summary, o runOptions, sc *scenarios.S
 	if err := atomicfile.WriteJSON(filepath.Join(o.out, "manifest.json"), m); err != nil {
 		return err
 	}
+	var figs []htmlreport.Figure // nil: the report draws them as SVG
 	if o.noPlots {
-		return nil
+		figs = []htmlreport.Figure{}
+	} else {
+		phaseHook("plot")
+		if err := drawRunPlots(w, s, filepath.Join(o.out, "plots"), o.format); err != nil {
+			return err
+		}
 	}
-	phaseHook("plot")
-	return drawRunPlots(w, s, filepath.Join(o.out, "plots"), o.format)
+	return reportOf(o.out, figs)
 }

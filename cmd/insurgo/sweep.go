@@ -282,7 +282,10 @@ func sweepAnalyze(args []string, e *env) error {
 	if err := a.WriteText(e.Stdout); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.Stdout, "\nwrote %s\n", strings.Join(a.Files, ", "))
+	if err := reportOf(dir, nil); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.Stdout, "\nwrote %s, %s\n", strings.Join(a.Files, ", "), filepath.Join(dir, "report.html"))
 	return nil
 }
 
