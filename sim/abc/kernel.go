@@ -21,10 +21,14 @@ type kernel struct {
 	cont, ints []int       // parameter indices: continuous, integer
 	centers    [][]float64 // θ_j
 	w, cum     []float64   // normalised weights, cumulative weights
+	logw       []float64   // log w
 	// One factor per centre (OLCM) or a single shared one (MVN).
 	chol   [][]float64 // lower Cholesky factor of the continuous covariance, row-major dc×dc
 	logdet []float64   // Σ log L_ii (half the log determinant)
 	sdInt  [][]float64 // kernel s.d. of each integer parameter
+	// white[j] is L⁻¹ θ_j (continuous part) when the factor is shared, so
+	// a density costs O(d) per centre instead of O(d²).
+	white [][]float64
 }
 
 // minIntSD is the smallest kernel step s.d. of an integer parameter, so a
@@ -48,10 +52,12 @@ func newKernel(params []Param, thetas [][]float64, w []float64, olcm bool, local
 		}
 	}
 	k.cum = make([]float64, len(w))
+	k.logw = make([]float64, len(w))
 	s := 0.0
 	for i, x := range w {
 		s += x
 		k.cum[i] = s
+		k.logw[i] = math.Log(x)
 	}
 	d := len(params)
 	if !olcm {
@@ -62,6 +68,7 @@ func newKernel(params []Param, thetas [][]float64, w []float64, olcm bool, local
 			}
 		}
 		k.addFactor(cov)
+		k.whiten()
 		return k
 	}
 	lw := make([]float64, len(w))
@@ -195,6 +202,33 @@ func (k *kernel) addFactor(cov [][]float64) {
 	k.sdInt = append(k.sdInt, sd)
 }
 
+// whiten fills white for a shared factor.
+func (k *kernel) whiten() {
+	k.white = make([][]float64, len(k.centers))
+	for j, c := range k.centers {
+		k.white[j] = k.solve(0, c, nil)
+	}
+}
+
+// solve returns L_f⁻¹ x over the continuous coordinates, in y if it has
+// room.
+func (k *kernel) solve(f int, x, y []float64) []float64 {
+	dc := len(k.cont)
+	if cap(y) < dc {
+		y = make([]float64, dc)
+	}
+	y = y[:dc]
+	l := k.chol[f]
+	for a, i := range k.cont {
+		s := x[i]
+		for b := 0; b < a; b++ {
+			s -= l[a*dc+b] * y[b]
+		}
+		y[a] = s / l[a*dc+a]
+	}
+	return y
+}
+
 func (k *kernel) factor(j int) int {
 	if len(k.chol) == 1 {
 		return 0
@@ -235,40 +269,53 @@ func (k *kernel) sample(r *rand.Rand, theta []float64) {
 // logDensity returns log Σ_j w_j K_j(theta | θ_j).
 func (k *kernel) logDensity(theta []float64) float64 {
 	dc := len(k.cont)
-	y := make([]float64, dc)
-	terms := make([]float64, len(k.centers))
-	hi := math.Inf(-1)
+	var buf [16]float64
+	y := buf[:0]
+	var diff []float64
+	if k.white != nil {
+		y = k.solve(0, theta, y)
+	} else {
+		diff = make([]float64, len(theta))
+	}
+	norm := 0.5 * float64(dc) * math.Log(2*math.Pi)
+	hi, sum := math.Inf(-1), 0.0 // running log-sum-exp: Σ exp(lp - hi) = sum
 	for j, c := range k.centers {
 		if k.w[j] == 0 {
-			terms[j] = math.Inf(-1)
 			continue
 		}
 		f := k.factor(j)
-		l := k.chol[f]
-		// Solve L y = theta - c by forward substitution.
 		q := 0.0
-		for a, i := range k.cont {
-			s := theta[i] - c[i]
-			for b := 0; b < a; b++ {
-				s -= l[a*dc+b] * y[b]
+		if k.white != nil {
+			wj := k.white[j]
+			for a := range y {
+				d := y[a] - wj[a]
+				q += d * d
 			}
-			y[a] = s / l[a*dc+a]
-			q += y[a] * y[a]
+		} else {
+			for _, i := range k.cont {
+				diff[i] = theta[i] - c[i]
+			}
+			y = k.solve(f, diff, y)
+			for _, v := range y {
+				q += v * v
+			}
 		}
-		lp := math.Log(k.w[j]) - 0.5*q - k.logdet[f] - 0.5*float64(dc)*math.Log(2*math.Pi)
+		lp := k.logw[j] - 0.5*q - k.logdet[f] - norm
 		for a, i := range k.ints {
 			s := k.sdInt[f][a]
 			lp += math.Log(normMass((theta[i]-0.5-c[i])/s, (theta[i]+0.5-c[i])/s))
 		}
-		terms[j] = lp
-		hi = math.Max(hi, lp)
+		switch {
+		case math.IsInf(lp, -1):
+		case lp > hi:
+			sum = sum*math.Exp(hi-lp) + 1
+			hi = lp
+		default:
+			sum += math.Exp(lp - hi)
+		}
 	}
 	if math.IsInf(hi, -1) {
 		return hi
 	}
-	s := 0.0
-	for _, t := range terms {
-		s += math.Exp(t - hi)
-	}
-	return hi + math.Log(s)
+	return hi + math.Log(sum)
 }

@@ -88,18 +88,23 @@ type proposal struct {
 	theta []float64
 	stats []float64
 	err   error
+	dist  float64 // distance under the generation's scales (+Inf if not finite)
+	ok    bool    // accepted (if it falls within the population)
+	logw  float64 // unnormalised log importance weight, if ok
 }
 
 // generation holds what proposals of one generation are drawn from.
 type generation struct {
-	cfg     Config
-	index   int
-	seed    uint64
-	nstat   int
-	alive   []int     // models with particles in the previous generation
-	probs   []float64 // previous model probabilities of the alive models
-	kernels []*kernel // per model (nil if dead), from generation 1
-	priorM  []float64 // normalised prior model probabilities
+	cfg       Config
+	index     int
+	seed      uint64
+	nstat     int
+	alive     []int     // models with particles in the previous generation
+	probs     []float64 // previous model probabilities of the alive models
+	kernels   []*kernel // per model (nil if dead), from generation 1
+	priorM    []float64 // normalised prior model probabilities of the alive models (generation 0)
+	priorMAll []float64 // normalised prior model probabilities of all models
+	qm        []float64 // model proposal probabilities q(m) (after generation 0)
 }
 
 // maxProposalTries bounds the redraws of a proposal that fell outside the
@@ -227,7 +232,9 @@ func runGeneration(ctx context.Context, cfg Config, simulate Simulator, gens []G
 			g.probs = append(g.probs, pm)
 			g.kernels[m] = newKernel(cfg.Models[m].Params, thetas, ws, cfg.Kernel == KernelOLCM, local)
 		}
+		g.qm = g.modelProposal()
 	}
+	g.priorMAll = priorM
 
 	// Proposals are claimed by index; acceptance is decided in index order.
 	n := cfg.Population
@@ -265,10 +272,13 @@ func runGeneration(ctx context.Context, cfg Config, simulate Simulator, gens []G
 					p := &proposal{idx: k}
 					p.model, p.theta, p.err = g.propose(k)
 					if p.err == nil {
-						p.stats, p.err = simulate(simCtx, p.model, p.theta, SimulationSeed(cfg.Seed, t, k))
+						p.stats, p.err = simulate(simCtx, p.model, p.theta, simulationSeed(g.seed, k))
 						if p.err == nil && len(p.stats) != g.nstat {
 							p.err = fmt.Errorf("simulator returned %d statistics, want %d", len(p.stats), g.nstat)
 						}
+					}
+					if p.err == nil {
+						g.judge(p, scales, epsilon)
 					}
 					out <- p
 				}
@@ -304,17 +314,9 @@ func runGeneration(ctx context.Context, cfg Config, simulate Simulator, gens []G
 				break
 			}
 			allStats = append(allStats, q.stats)
-			d := math.Inf(1)
-			ok := false
-			if t == 0 {
-				ok = Distance(q.stats, cfg.Observed, onesLike(cfg.Observed)) < epsilon
-			} else {
-				d = Distance(q.stats, cfg.Observed, scales)
-				ok = d <= epsilon
-			}
-			if ok {
+			if q.ok {
 				accepted = append(accepted, q)
-				dists = append(dists, d)
+				dists = append(dists, q.dist)
 				if len(accepted) == n {
 					done = true
 					bound.Store(int64(q.idx + 1))
@@ -353,7 +355,7 @@ func runGeneration(ctx context.Context, cfg Config, simulate Simulator, gens []G
 	gen.Scales = scales
 	gen.Epsilon = epsilon
 	gen.AcceptanceRate = float64(n) / float64(next)
-	w, err := g.weights(accepted, priorM, cfg.Workers)
+	w, err := g.weights(accepted)
 	if err != nil {
 		return Generation{}, "", err
 	}
@@ -365,6 +367,30 @@ func runGeneration(ctx context.Context, cfg Config, simulate Simulator, gens []G
 	}
 	gen.ESS = ESS(w)
 	return gen, "", nil
+}
+
+// judge computes a proposal's distance and whether it is accepted, and
+// for an accepted proposal after generation 0 its unnormalised log weight
+//
+//	log w = log π(m) + log π(θ|m) - log q(m) - log Σ_j w_j K_m(θ | θ_j),
+//
+// with q(m) = Σ_m' p(m') KM(m|m') (see weights). It runs in the worker
+// that simulated the proposal, so the O(N²) kernel sums of a generation
+// are spread over the workers and overlap the simulations.
+func (g *generation) judge(p *proposal, scales []float64, epsilon float64) {
+	if g.index == 0 {
+		// Accept everything finite; distances wait for the scales.
+		p.dist = Distance(p.stats, g.cfg.Observed, onesLike(p.stats))
+		p.ok = !math.IsInf(p.dist, 1)
+		return
+	}
+	p.dist = Distance(p.stats, g.cfg.Observed, scales)
+	p.ok = p.dist <= epsilon
+	if p.ok {
+		params := g.cfg.Models[p.model].Params
+		p.logw = math.Log(g.priorMAll[p.model]) + logPrior(params, p.theta) -
+			math.Log(g.qm[p.model]) - g.kernels[p.model].logDensity(p.theta)
+	}
 }
 
 func onesLike(x []float64) []float64 {
@@ -381,10 +407,11 @@ func onesLike(x []float64) []float64 {
 //	w ∝ π(m) π(θ|m) / ( Σ_m' p(m') KM(m|m') · Σ_j w_j K_m(θ | θ_j) ),
 //
 // with p the previous model probabilities, KM the model perturbation
-// kernel and Σ_j over model m's previous particles with weights
-// renormalised within the model. The per-particle sums are split over
-// workers; each is computed alone, so the result does not depend on them.
-func (g *generation) weights(acc []*proposal, priorM []float64, workers int) ([]float64, error) {
+// kernel (stay with probability ModelStay, else move uniformly to another
+// alive model) and Σ_j over model m's previous particles with weights
+// renormalised within the model (Toni & Stumpf 2010). The unnormalised
+// log weights come from judge.
+func (g *generation) weights(acc []*proposal) ([]float64, error) {
 	n := len(acc)
 	w := make([]float64, n)
 	if g.index == 0 {
@@ -393,7 +420,26 @@ func (g *generation) weights(acc []*proposal, priorM []float64, workers int) ([]
 		}
 		return w, nil
 	}
-	// q(m) = Σ_m' p(m') KM(m|m') over alive models.
+	hi := math.Inf(-1)
+	for _, q := range acc {
+		hi = math.Max(hi, q.logw)
+	}
+	if math.IsInf(hi, 0) || math.IsNaN(hi) {
+		return nil, errors.New("importance weights are not finite")
+	}
+	sum := 0.0
+	for i, q := range acc {
+		w[i] = math.Exp(q.logw - hi)
+		sum += w[i]
+	}
+	for i := range w {
+		w[i] /= sum
+	}
+	return w, nil
+}
+
+// modelProposal returns q(m) = Σ_m' p(m') KM(m|m') for every model.
+func (g *generation) modelProposal() []float64 {
 	qm := make([]float64, len(g.cfg.Models))
 	na := len(g.alive)
 	for a, m := range g.alive {
@@ -409,34 +455,5 @@ func (g *generation) weights(acc []*proposal, priorM []float64, workers int) ([]
 			qm[m] += g.probs[b] * km
 		}
 	}
-	var wg sync.WaitGroup
-	for s := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := s; i < n; i += workers {
-				q := acc[i]
-				params := g.cfg.Models[q.model].Params
-				w[i] = math.Log(priorM[q.model]) + logPrior(params, q.theta) -
-					math.Log(qm[q.model]) - g.kernels[q.model].logDensity(q.theta)
-			}
-		}()
-	}
-	wg.Wait()
-	hi := math.Inf(-1)
-	for _, x := range w {
-		hi = math.Max(hi, x)
-	}
-	if math.IsInf(hi, 0) || math.IsNaN(hi) {
-		return nil, errors.New("importance weights are not finite")
-	}
-	sum := 0.0
-	for i, x := range w {
-		w[i] = math.Exp(x - hi)
-		sum += w[i]
-	}
-	for i := range w {
-		w[i] /= sum
-	}
-	return w, nil
+	return qm
 }

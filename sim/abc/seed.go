@@ -22,6 +22,10 @@ func proposalRand(genSeed uint64, k int) *rand.Rand {
 // of generation g in a run with master seed seed. It is derived from the
 // same (seed, g, k) as the proposal, through its own stream name.
 func SimulationSeed(seed uint64, g, k int) uint64 {
-	a, _ := sim.StreamSeed(generationSeed(seed, g), k, "abc/simulate")
+	return simulationSeed(generationSeed(seed, g), k)
+}
+
+func simulationSeed(genSeed uint64, k int) uint64 {
+	a, _ := sim.StreamSeed(genSeed, k, "abc/simulate")
 	return a
 }
