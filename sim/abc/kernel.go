@@ -17,18 +17,35 @@ import (
 // for each integer parameter, an independent rounded normal step (mass
 // Φ((k+½-c)/s) - Φ((k-½-c)/s) at integer k), so its density is exact for
 // the proposals it makes.
+//
+// With the "mvn" kernel every K_j has covariance Σ = 2C, C the weighted
+// covariance of the particles (Beaumont et al. 2009). With "olcm" (Filippi
+// et al. 2013, eq. 5) K_j has the optimal local covariance
+//
+//	Σ_j = Σ_{k local} ω_k (θ_k - θ_j)(θ_k - θ_j)ᵀ = C_L + v_j v_jᵀ,
+//
+// C_L and m_L the covariance and mean of the local particles (those within
+// the new epsilon, weights ω renormalised over them) and v_j = m_L - θ_j.
+// The rank-one form keeps both kernels at one Cholesky factor L of the
+// shared part: a draw is θ_j + L z + v_j g (z, g standard normal), and by
+// the matrix determinant lemma and Sherman-Morrison, with ỹ = L⁻¹(θ - θ_j)
+// and ṽ = L⁻¹v_j,
+//
+//	(θ-θ_j)ᵀ Σ_j⁻¹ (θ-θ_j) = |ỹ|² - (ỹ·ṽ)² / (1 + |ṽ|²),
+//	log det Σ_j = log det(LLᵀ) + log(1 + |ṽ|²),
+//
+// so a density costs O(d) per centre rather than O(d²) or O(d³).
 type kernel struct {
 	cont, ints []int       // parameter indices: continuous, integer
 	centers    [][]float64 // θ_j
 	w, cum     []float64   // normalised weights, cumulative weights
-	logw       []float64   // log w
-	// One factor per centre (OLCM) or a single shared one (MVN).
-	chol   [][]float64 // lower Cholesky factor of the continuous covariance, row-major dc×dc
-	logdet []float64   // Σ log L_ii (half the log determinant)
-	sdInt  [][]float64 // kernel s.d. of each integer parameter
-	// white[j] is L⁻¹ θ_j (continuous part) when the factor is shared, so
-	// a density costs O(d) per centre instead of O(d²).
-	white [][]float64
+	chol       []float64   // lower Cholesky factor L of the shared continuous covariance, row-major dc×dc
+	white      [][]float64 // L⁻¹ θ_j (continuous part)
+	cst        []float64   // log w_j - ½ log det Σ_j - (dc/2) log 2π
+	// olcm only: v_j (indexed like θ), L⁻¹ v_j, |L⁻¹ v_j|²
+	v, vw [][]float64
+	vv    []float64
+	sdInt [][]float64 // per centre (olcm) or one shared: s.d. of each integer step
 }
 
 // minIntSD is the smallest kernel step s.d. of an integer parameter, so a
@@ -37,11 +54,8 @@ const minIntSD = 0.5
 
 // newKernel builds the kernel from the previous particles of one model
 // (thetas, weights normalised within the model). With olcm, local holds
-// for each particle whether it lies within the new epsilon: the optimal
-// local covariance of centre j (Filippi et al. 2013, eq. 5) is
-// Σ_{k local} ω_k (θ_k - θ_j)(θ_k - θ_j)ᵀ with ω renormalised over the
-// local particles (all particles if none is local). Without olcm the
-// covariance is twice the weighted covariance (Beaumont et al. 2009).
+// for each particle whether it lies within the new epsilon (all particles
+// count as local if none does).
 func newKernel(params []Param, thetas [][]float64, w []float64, olcm bool, local []bool) *kernel {
 	k := &kernel{centers: thetas, w: w}
 	for i, p := range params {
@@ -52,50 +66,79 @@ func newKernel(params []Param, thetas [][]float64, w []float64, olcm bool, local
 		}
 	}
 	k.cum = make([]float64, len(w))
-	k.logw = make([]float64, len(w))
 	s := 0.0
 	for i, x := range w {
 		s += x
 		k.cum[i] = s
-		k.logw[i] = math.Log(x)
 	}
 	d := len(params)
+	var cov [][]float64
 	if !olcm {
-		cov := weightedCov(thetas, w, d)
+		cov = weightedCov(thetas, w, d)
 		for i := range cov {
 			for j := range cov[i] {
 				cov[i][j] *= 2
 			}
 		}
-		k.addFactor(cov)
-		k.whiten()
-		return k
-	}
-	lw := make([]float64, len(w))
-	n := 0
-	for i := range w {
-		if local[i] {
-			lw[i] = w[i]
-			n++
-		}
-	}
-	if n == 0 {
-		copy(lw, w)
-	}
-	cov := weightedCov(thetas, lw, d)
-	mean := weightedMean(thetas, lw, d)
-	for _, c := range thetas {
-		// Σ_j = C + (m - θ_j)(m - θ_j)ᵀ
-		cj := make([][]float64, d)
-		for a := range d {
-			cj[a] = make([]float64, d)
-			for b := range d {
-				cj[a][b] = cov[a][b] + (mean[a]-c[a])*(mean[b]-c[b])
+	} else {
+		lw := make([]float64, len(w))
+		n := 0
+		for i := range w {
+			if local[i] {
+				lw[i] = w[i]
+				n++
 			}
 		}
-		k.addFactor(cj)
+		if n == 0 {
+			copy(lw, w)
+		}
+		cov = weightedCov(thetas, lw, d)
+		mean := weightedMean(thetas, lw, d)
+		for _, c := range thetas {
+			v := make([]float64, d)
+			for a := range v {
+				v[a] = mean[a] - c[a]
+			}
+			k.v = append(k.v, v)
+		}
+	}
+	logdet := k.factorize(cov)
+	norm := 0.5 * float64(len(k.cont)) * math.Log(2*math.Pi)
+	k.white = make([][]float64, len(thetas))
+	k.cst = make([]float64, len(thetas))
+	for j, c := range thetas {
+		k.white[j] = k.solve(c, nil)
+		k.cst[j] = math.Log(w[j]) - logdet - norm
+	}
+	if !olcm {
+		k.sdInt = [][]float64{intSD(k.ints, cov, nil)}
+		return k
+	}
+	k.vw = make([][]float64, len(thetas))
+	k.vv = make([]float64, len(thetas))
+	for j, v := range k.v {
+		k.vw[j] = k.solve(v, nil)
+		for _, x := range k.vw[j] {
+			k.vv[j] += x * x
+		}
+		k.cst[j] -= 0.5 * math.Log1p(k.vv[j])
+		k.sdInt = append(k.sdInt, intSD(k.ints, cov, v))
 	}
 	return k
+}
+
+// intSD returns the step s.d. of each integer parameter: sqrt(cov_ii +
+// v_i²), at least minIntSD.
+func intSD(ints []int, cov [][]float64, v []float64) []float64 {
+	sd := make([]float64, len(ints))
+	for a, i := range ints {
+		s := cov[i][i]
+		if v != nil {
+			s += v[i] * v[i]
+		}
+		sd[a] = math.Max(math.Sqrt(s), minIntSD)
+	}
+	return sd
 }
 
 func weightedMean(x [][]float64, w []float64, d int) []float64 {
@@ -116,6 +159,9 @@ func weightedMean(x [][]float64, w []float64, d int) []float64 {
 // weightedCov is Σ_i w_i (x_i - m)(x_i - m)ᵀ / Σ w_i with m the weighted
 // mean (gonum's stat.CovarianceMatrix treats weights as frequencies,
 // dividing by Σw - 1, which is wrong for normalised weights).
+// Zero-variance coordinates (one particle, or all agreeing) get a small
+// variance, (0.1% of the value's magnitude, at least 0.001)², so the
+// kernel can still move.
 func weightedCov(x [][]float64, w []float64, d int) [][]float64 {
 	m := weightedMean(x, w, d)
 	c := make([][]float64, d)
@@ -138,8 +184,6 @@ func weightedCov(x [][]float64, w []float64, d int) [][]float64 {
 			c[b][a] = c[a][b]
 		}
 	}
-	// Zero-variance coordinates (one particle, or all agreeing) get a
-	// small step: 0.1% of the value's magnitude (at least 0.001).
 	for a := range d {
 		if !(c[a][a] > 0) {
 			s := 1e-3 * math.Max(math.Abs(m[a]), 1)
@@ -149,12 +193,17 @@ func weightedCov(x [][]float64, w []float64, d int) [][]float64 {
 	return c
 }
 
-// addFactor appends the factors of covariance cov: the Cholesky factor of
-// its continuous block (with a growing ridge if it is not numerically
-// positive definite) and the integer parameters' s.d.
-func (k *kernel) addFactor(cov [][]float64) {
+// factorize sets chol to the Cholesky factor of cov's continuous block
+// (gonum mat.Cholesky; with a growing ridge if it is not numerically
+// positive definite, and without correlations as a last resort) and
+// returns Σ log L_ii, half the log determinant.
+func (k *kernel) factorize(cov [][]float64) float64 {
 	dc := len(k.cont)
-	sym := mat.NewSymDense(max(dc, 1), nil)
+	k.chol = make([]float64, dc*dc)
+	if dc == 0 {
+		return 0
+	}
+	sym := mat.NewSymDense(dc, nil)
 	maxDiag := 0.0
 	for a, i := range k.cont {
 		for b, j := range k.cont {
@@ -162,63 +211,46 @@ func (k *kernel) addFactor(cov [][]float64) {
 		}
 		maxDiag = math.Max(maxDiag, cov[i][i])
 	}
-	l := make([]float64, dc*dc)
-	logdet := 0.0
-	if dc > 0 {
-		var ch mat.Cholesky
-		ridge := 1e-12 * maxDiag
-		ok := ch.Factorize(sym)
-		for try := 0; !ok && try < 12; try++ {
-			r := mat.NewSymDense(dc, nil)
-			r.CopySym(sym)
-			for a := range dc {
-				r.SetSym(a, a, sym.At(a, a)+ridge)
-			}
-			ok = ch.Factorize(r)
-			ridge *= 10
-		}
-		if !ok { // give up on correlations
-			d := mat.NewSymDense(dc, nil)
-			for a := range dc {
-				d.SetSym(a, a, sym.At(a, a))
-			}
-			ch.Factorize(d)
-		}
-		var t mat.TriDense
-		ch.LTo(&t)
+	var ch mat.Cholesky
+	ok := ch.Factorize(sym)
+	ridge := 1e-12 * maxDiag
+	for try := 0; !ok && try < 12; try++ {
+		r := mat.NewSymDense(dc, nil)
+		r.CopySym(sym)
 		for a := range dc {
-			for b := 0; b <= a; b++ {
-				l[a*dc+b] = t.At(a, b)
-			}
-			logdet += math.Log(l[a*dc+a])
+			r.SetSym(a, a, sym.At(a, a)+ridge)
 		}
+		ok = ch.Factorize(r)
+		ridge *= 10
 	}
-	sd := make([]float64, len(k.ints))
-	for a, i := range k.ints {
-		sd[a] = math.Max(math.Sqrt(cov[i][i]), minIntSD)
+	if !ok {
+		diag := mat.NewSymDense(dc, nil)
+		for a := range dc {
+			diag.SetSym(a, a, sym.At(a, a))
+		}
+		ch.Factorize(diag)
 	}
-	k.chol = append(k.chol, l)
-	k.logdet = append(k.logdet, logdet)
-	k.sdInt = append(k.sdInt, sd)
+	var t mat.TriDense
+	ch.LTo(&t)
+	logdet := 0.0
+	for a := range dc {
+		for b := 0; b <= a; b++ {
+			k.chol[a*dc+b] = t.At(a, b)
+		}
+		logdet += math.Log(k.chol[a*dc+a])
+	}
+	return logdet
 }
 
-// whiten fills white for a shared factor.
-func (k *kernel) whiten() {
-	k.white = make([][]float64, len(k.centers))
-	for j, c := range k.centers {
-		k.white[j] = k.solve(0, c, nil)
-	}
-}
-
-// solve returns L_f⁻¹ x over the continuous coordinates, in y if it has
-// room.
-func (k *kernel) solve(f int, x, y []float64) []float64 {
+// solve returns L⁻¹ x over the continuous coordinates (x indexed like θ),
+// in y if it has room.
+func (k *kernel) solve(x, y []float64) []float64 {
 	dc := len(k.cont)
 	if cap(y) < dc {
 		y = make([]float64, dc)
 	}
 	y = y[:dc]
-	l := k.chol[f]
+	l := k.chol
 	for a, i := range k.cont {
 		s := x[i]
 		for b := 0; b < a; b++ {
@@ -229,11 +261,11 @@ func (k *kernel) solve(f int, x, y []float64) []float64 {
 	return y
 }
 
-func (k *kernel) factor(j int) int {
-	if len(k.chol) == 1 {
-		return 0
+func (k *kernel) intSDOf(j int) []float64 {
+	if len(k.sdInt) == 1 {
+		return k.sdInt[0]
 	}
-	return j
+	return k.sdInt[j]
 }
 
 // sample draws a centre by weight and perturbs it into theta.
@@ -247,63 +279,57 @@ func (k *kernel) sample(r *rand.Rand, theta []float64) {
 		j--
 	}
 	c := k.centers[j]
-	f := k.factor(j)
 	dc := len(k.cont)
-	l := k.chol[f]
-	z := make([]float64, dc)
-	for a := range z {
-		z[a] = r.NormFloat64()
+	var buf [16]float64
+	z := buf[:0]
+	for range dc {
+		z = append(z, r.NormFloat64())
+	}
+	g := 0.0
+	if k.v != nil {
+		g = r.NormFloat64()
 	}
 	for a, i := range k.cont {
 		x := c[i]
 		for b := 0; b <= a; b++ {
-			x += l[a*dc+b] * z[b]
+			x += k.chol[a*dc+b] * z[b]
+		}
+		if k.v != nil {
+			x += k.v[j][i] * g
 		}
 		theta[i] = x
 	}
+	sd := k.intSDOf(j)
 	for a, i := range k.ints {
-		theta[i] = math.Round(c[i] + k.sdInt[f][a]*r.NormFloat64())
+		theta[i] = math.Round(c[i] + sd[a]*r.NormFloat64())
 	}
 }
 
 // logDensity returns log Σ_j w_j K_j(theta | θ_j).
 func (k *kernel) logDensity(theta []float64) float64 {
-	dc := len(k.cont)
 	var buf [16]float64
-	y := buf[:0]
-	var diff []float64
-	if k.white != nil {
-		y = k.solve(0, theta, y)
-	} else {
-		diff = make([]float64, len(theta))
-	}
-	norm := 0.5 * float64(dc) * math.Log(2*math.Pi)
-	hi, sum := math.Inf(-1), 0.0 // running log-sum-exp: Σ exp(lp - hi) = sum
+	y := k.solve(theta, buf[:0])
+	hi, sum := math.Inf(-1), 0.0 // running log-sum-exp: Σ_j exp(lp_j - hi) = sum
 	for j, c := range k.centers {
 		if k.w[j] == 0 {
 			continue
 		}
-		f := k.factor(j)
-		q := 0.0
-		if k.white != nil {
-			wj := k.white[j]
-			for a := range y {
-				d := y[a] - wj[a]
-				q += d * d
-			}
-		} else {
-			for _, i := range k.cont {
-				diff[i] = theta[i] - c[i]
-			}
-			y = k.solve(f, diff, y)
-			for _, v := range y {
-				q += v * v
-			}
+		wj := k.white[j]
+		q, dv := 0.0, 0.0
+		for a := range y {
+			d := y[a] - wj[a]
+			q += d * d
 		}
-		lp := k.logw[j] - 0.5*q - k.logdet[f] - norm
+		if k.v != nil {
+			for a, x := range k.vw[j] {
+				dv += (y[a] - wj[a]) * x
+			}
+			q -= dv * dv / (1 + k.vv[j])
+		}
+		lp := k.cst[j] - 0.5*q
+		sd := k.intSDOf(j)
 		for a, i := range k.ints {
-			s := k.sdInt[f][a]
-			lp += math.Log(normMass((theta[i]-0.5-c[i])/s, (theta[i]+0.5-c[i])/s))
+			lp += math.Log(normMass((theta[i]-0.5-c[i])/sd[a], (theta[i]+0.5-c[i])/sd[a]))
 		}
 		switch {
 		case math.IsInf(lp, -1):
