@@ -220,7 +220,7 @@ func targetsSection(s *report.Summary) htmlreport.Section {
 		if !g.Covered {
 			cov = "no"
 		}
-		t.Rows = append(t.Rows, []string{g.Name, kind, strings.ReplaceAll(what, "_", " "), g.From + "–" + g.To,
+		t.Rows = append(t.Rows, []string{g.Name, kind, strings.ReplaceAll(what, "_", " "), g.From.String() + "–" + g.To.String(),
 			num(g.Observed), num(g.P50), interval(g.P05, g.P95), interval(g.PredP05, g.PredP95), cov, crps, pit})
 		t.Flag = append(t.Flag, !g.Covered)
 	}
