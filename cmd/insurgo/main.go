@@ -32,6 +32,7 @@ var commands = []*command{
 	validateCmd,
 	plotCmd,
 	compareCmd,
+	scoreCmd,
 	sweepCmd,
 	reportCmd,
 	showCmd,

@@ -30,8 +30,8 @@ func (f Figure) count() float64 { return f.Observed * f.Divisor }
 // prior of s.d. PriorSD on log(rate_k / rate_Prev[k]) ties each rate to
 // its predecessor, so that a rate no training figure identifies (a regime
 // whose only figure is held out, or two rates only their sum pins down)
-// takes its predecessor's value instead of an arbitrary one; against
-// counts of tens to hundreds it barely moves an identified rate.
+// takes its neighbour's value instead of an arbitrary one; against counts
+// of tens to hundreds it barely moves an identified rate.
 type Design struct {
 	Prev    []int
 	PriorSD float64
@@ -125,17 +125,33 @@ func fitRates(d Design, figs []Figure, negbin bool) ([]float64, error) {
 			den[k] += x
 		}
 	}
+	// A parameter no figure exposes starts at a linked one's (the one it
+	// follows, or one that follows it); one with no link is an error.
 	x0 := make([]float64, n, n+1)
+	set := make([]bool, n)
 	for k := range n {
-		switch {
-		case den[k] > 0:
-			x0[k] = math.Log(math.Max(num[k]/den[k], 1e-3))
-		case d.Prev[k] >= 0 && d.Prev[k] < k:
-			x0[k] = x0[d.Prev[k]]
-		case d.Prev[k] >= 0:
-			return nil, fmt.Errorf("%w: parameter %d follows %d: a parameter must follow an earlier one", ErrInput, k, d.Prev[k])
-		default:
-			return nil, fmt.Errorf("%w: parameter %d: no figure exposes it and it follows none", ErrInput, k)
+		if d.Prev[k] >= n || d.Prev[k] == k {
+			return nil, fmt.Errorf("%w: parameter %d follows %d", ErrInput, k, d.Prev[k])
+		}
+		if den[k] > 0 {
+			x0[k], set[k] = math.Log(math.Max(num[k]/den[k], 1e-3)), true
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for k, p := range d.Prev {
+			switch {
+			case p < 0:
+			case set[p] && !set[k]:
+				x0[k], set[k], changed = x0[p], true, true
+			case set[k] && !set[p]:
+				x0[p], set[p], changed = x0[k], true, true
+			}
+		}
+	}
+	for k := range n {
+		if !set[k] {
+			return nil, fmt.Errorf("%w: parameter %d: no figure exposes it or any parameter linked to it", ErrInput, k)
 		}
 	}
 	if negbin {

@@ -45,6 +45,11 @@ func TestPoissonUnidentifiedFollowsPredecessor(t *testing.T) {
 	if math.Abs(ft.Rates[0]-20) > 1e-3 || math.Abs(ft.Rates[1]-20) > 1e-3 {
 		t.Errorf("rates %v, want 20 and 20", ft.Rates)
 	}
+	// The first regime, unexposed, takes its successor's rate.
+	figs2 := []Figure{{Name: "b", Exposure: []float64{0, 10}, Observed: 50, Divisor: 1}}
+	if ft, err := FitPoisson(Design{Prev: []int{-1, 0}}, figs2); err != nil || math.Abs(ft.Rates[0]-5) > 1e-3 || math.Abs(ft.Rates[1]-5) > 1e-3 {
+		t.Errorf("unexposed first regime: %v %v, want 5 and 5", ft, err)
+	}
 	if _, err := FitPoisson(Design{Prev: []int{-1, -1}}, figs); err == nil {
 		t.Error("a rate no figure exposes and that follows none: no error")
 	}
