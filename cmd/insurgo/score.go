@@ -170,4 +170,3 @@ func runScore(ctx context.Context, args []string, e *env) error {
 	}
 	return nil
 }
-
