@@ -36,7 +36,7 @@ type compiled struct {
 
 	// Per month of the calendar.
 	raidsPM     []float64 // GDI raids per month
-	raidQuality []float64 // GDI raid quality (capacity building applied)
+	raidQuality []float64 // GDI raid quality
 	informants  []float64 // monthly informant accrual (intel.informants plus the phase's)
 	daysInMonth []float64
 	// Daily raid means and their exp(-mean), per month (GDI, Pakistan).
@@ -380,7 +380,7 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 			}
 		}
 		c.raidsPM[m] = rate
-		c.raidQuality[m] = math.Min(1, q*p.Raids.CapacityBuilding)
+		c.raidQuality[m] = q
 		c.informants[m] = math.Min(1, p.Intel.Informants+inf)
 	}
 

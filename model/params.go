@@ -144,7 +144,10 @@ type Attacks struct {
 type Raids struct {
 	PerMonth         float64 `toml:"per_month"`         // raids per month before the first phase
 	Quality          float64 `toml:"quality"`           // chance a raid on a fully known cell hits it
-	CapacityBuilding float64 `toml:"capacity_building"` // multiplies every phase's quality (>= 0; 1 = none)
+	// CapacityBuilding multiplies the odds that a GDI raid finds its cell
+	// (>= 0; 1 = none): support to the GDI's targeting, which raises the
+	// hit chance p to cb*p/(1 - p + cb*p) without ever saturating below 1.
+	CapacityBuilding float64 `toml:"capacity_building"`
 	Sharpness        float64 `toml:"sharpness"`         // targeting weight is intel^sharpness
 	LeaderPriority   float64 `toml:"leader_priority"`   // extra targeting weight of cells near a named leader
 	KillFraction     float64 `toml:"kill_fraction"`     // share of a hit cell's fighters killed or captured

@@ -10,7 +10,9 @@ import (
 // forces in KP. The force picks the cell it knows best (weight
 // intel^sharpness, more near a named leader); the raid hits with
 // probability quality * intel * (1 - terrain/2), times
-// (1 - posture.hide × posture.choice) while the leadership has ISK lying low.
+// (1 - posture.hide × posture.choice) while the leadership has ISK lying
+// low; for the GDI, raids.capacity_building then multiplies the odds of
+// a hit.
 func (w *World) raid(d sim.Day, gdi bool) {
 	c := w.c
 	p := c.p
@@ -73,6 +75,9 @@ func (w *World) raid(d sim.Day, gdi bool) {
 	ph := quality * cl.intel * (1 - reg.terrain/2)
 	if w.slowedAt(cl.region) {
 		ph *= 1 - c.hide // lying low: safe houses, no movement
+	}
+	if cb := p.Raids.CapacityBuilding; gdi && cb != 1 {
+		ph = cb * ph / (1 - ph + cb*ph) // odds times cb
 	}
 	hit := w.rRaid.Float64() < ph
 	killed := 0

@@ -27,8 +27,10 @@
 // the 101 distinct values of the terrorism data, 7 ms for the 172 of 10,000
 // synthetic draws; see the benchmarks).
 //
-// The package only fits. It does not run CSN's bootstrap goodness-of-fit
-// test (Sec. 4) or likelihood-ratio comparisons with other distributions
-// (Sec. 5), and the standard error it reports is the asymptotic one, not
-// CSN's bootstrap uncertainty.
+// GoodnessOfFit runs CSN's semi-parametric bootstrap goodness-of-fit test
+// (Sec. 4.1) and CompareLognormal the likelihood-ratio test against a
+// log-normal with Vuong's p-value (Sec. 5). On the terrorism data they
+// give p = 0.64 (200 reps; CSN Table 6.2: 0.68) and a ratio that cannot
+// tell the two apart (p = 0.78; CSN Table 6.3: 0.78). The standard error
+// Fit reports is the asymptotic one, not CSN's bootstrap uncertainty.
 package powerlaw
