@@ -1,6 +1,8 @@
 package model
 
 import (
+	"math"
+
 	"github.com/insurgo/insurgo/sim"
 )
 
@@ -114,12 +116,10 @@ func (w *World) mount(i int, d sim.Day) {
 		ps = min(1, ps*c.suicideBoost)
 	}
 	suicide := cl.volunteers > 0 && w.rCas.Float64() < ps
-	scale := ty.Scale
-	if suicide {
-		scale *= ty.SuicideScale
-	}
-	cas := lomax(w.rCas, scale, ty.Alpha, ty.MaxCasualties)
 	claimed := w.rCas.Float64() < ty.Claim
+	deaths, wounded := w.toll(cl, ty, where, suicide)
+	cas := deaths + wounded
+	cl.plotFrom = w.day
 
 	cl.money -= ty.Cost
 	cl.explosives -= ty.Explosives
@@ -143,7 +143,10 @@ func (w *World) mount(i int, d sim.Day) {
 		w.hs.add(iSuicide, m, 1, 0, cs, gs, ts)
 	}
 	w.hs.add(iCasualties, m, int64(cas), 0, cs, gs, ts)
+	w.hs.add(iDeaths, m, int64(deaths), 0, cs, gs, ts)
+	w.hs.add(iWounded, m, int64(wounded), 0, cs, gs, ts)
 	w.rec.Observe(SampleCasualty, int64(cas))
+	w.rec.Observe(SampleDeaths, int64(deaths))
 	if w.rec.KeepEvents() {
 		w.rec.Event(sim.Event{Day: d.Index, Kind: "attack", Type: ty.Name, Region: wr.name, Size: int64(cas), Flag: suicide})
 	}
@@ -158,4 +161,26 @@ func (w *World) mount(i int, d sim.Day) {
 	if !w.cells[i].dead {
 		w.refresh(i)
 	}
+}
+
+// toll draws the deaths and wounded of an attack of type ty by cell cl on
+// region where (see AttackType): the mean deaths are the type's, times
+// its suicide multiplier for a suicide attack, times the crowd of the
+// region struck, times exp(attacks.plot_growth × the months the cell has
+// prepared since its last attack or the last raid that hit it), at most
+// the type's max_deaths. Draws come from the "casualties" stream.
+func (w *World) toll(cl *cell, ty *ctype, where int, suicide bool) (deaths, wounded int) {
+	c := w.c
+	mean := ty.Deaths * c.regions[where].crowd
+	if suicide {
+		mean *= ty.SuicideDeaths
+	}
+	if c.plotGrowthDay > 0 {
+		mean *= math.Exp(c.plotGrowthDay * float64(w.day-cl.plotFrom))
+	}
+	hi := float64(ty.MaxDeaths)
+	mean = math.Min(mean, hi)
+	deaths = min(poisson(w.rCas, mean), ty.MaxDeaths)
+	wounded = poisson(w.rCas, ty.Wounded*mean)
+	return deaths, wounded
 }

@@ -33,7 +33,7 @@ const (
 	// expected recruits per month before its multipliers (shipped: at
 	// most 32).
 	MaxPoolRecruits = 100_000
-	// MaxMemoryMonths bounds posture.memory and
+	// MaxMemoryMonths bounds posture.memory, posture.recovery and
 	// recruitment.notoriety_memory, in months (shipped: 2 to 3).
 	MaxMemoryMonths = 1_000
 	// MaxItems bounds the elements of each array of tables (regions,

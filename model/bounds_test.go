@@ -19,7 +19,7 @@ func TestUpperBoundsAreValidation(t *testing.T) {
 	base := func() *Params {
 		p := Default()
 		p.Regions = []Region{{Name: "A", Country: "afghanistan", Group: "east", Cells: 2, FightersPerCell: 10, Targets: map[string]float64{"t": 1}}}
-		p.AttackTypes = []AttackType{{Name: "x", Target: "t", Weight: 1, Scale: 1, Alpha: 2, SuicideScale: 1, MaxCasualties: 10}}
+		p.AttackTypes = []AttackType{{Name: "x", Target: "t", Weight: 1, Deaths: 1, SuicideDeaths: 1, MaxDeaths: 10}}
 		p.Ranks = []Rank{{Name: "commander"}}
 		return &p
 	}
@@ -108,7 +108,7 @@ func TestPoissonHugeMeans(t *testing.T) {
 func TestWorldBuildSeesContext(t *testing.T) {
 	p := Default()
 	p.Regions = []Region{{Name: "A", Country: "afghanistan", Group: "east", Cells: MaxCellsPerRegion, FightersPerCell: 10, Targets: map[string]float64{"t": 1}}}
-	p.AttackTypes = []AttackType{{Name: "x", Target: "t", Weight: 1, Scale: 1, Alpha: 2, SuicideScale: 1, MaxCasualties: 10}}
+	p.AttackTypes = []AttackType{{Name: "x", Target: "t", Weight: 1, Deaths: 1, SuicideDeaths: 1, MaxDeaths: 10}}
 	p.Ranks = []Rank{{Name: "commander"}}
 	cal, err := sim.NewCalendar(time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2022, 3, 31, 0, 0, 0, 0, time.UTC))
 	if err != nil {

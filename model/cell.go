@@ -16,6 +16,7 @@ type cell struct {
 	rate       float64 // daily attack capacity, before ceilings
 	use        float64 // share of capacity its command and posture let it use
 	exc        float64 // anchored self-excitation
+	plotFrom   int     // day its current plot started (last attack, raid hit or founding)
 	dead       bool
 }
 
@@ -23,7 +24,7 @@ type cell struct {
 func (w *World) newCell(region, fighters, volunteers int, intel float64) int {
 	w.cells = append(w.cells, cell{
 		id: w.nextID, region: region, fighters: fighters, volunteers: min(volunteers, fighters),
-		skill: w.c.p.ISK.Skill, intel: intel,
+		skill: w.c.p.ISK.Skill, intel: intel, plotFrom: w.day,
 	})
 	w.nextID++
 	return len(w.cells) - 1

@@ -53,6 +53,9 @@ type compiled struct {
 	// to the power posture.choice, and posture.hide times it.
 	suicideBoost, impactBoost, hide float64
 
+	// Deaths: growth of a plot's potential per day of preparation.
+	plotGrowthDay float64
+
 	// Excitation: daily decay factor and the increment per attack.
 	excDecay, excKick float64
 
@@ -74,6 +77,7 @@ type cregion struct {
 	targets   []float64 // by attack type: abundance of its target kind here (0 for abroad types)
 	opp       float64   // opportunity score: sum over types of weight * abundance (incl. abroad neighbours), normalised to a maximum of 1
 	oppCap    float64   // capacity factor: opp^attacks.opportunity_exponent
+	crowd     float64   // deaths factor: population^attacks.crowd_exponent
 	capDay    float64   // tempo ceiling: attacks.ceiling * unnormalised opportunity, per day (0 = no ceiling)
 	recruit   float64   // recruit score: expected domestic recruits per month at full reach, normalised
 	edges     []edge
@@ -355,6 +359,10 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 			c.regions[i].opp /= maxOpp
 		}
 	}
+	for i, r := range p.Regions {
+		c.regions[i].crowd = math.Pow(r.Population, p.Attacks.CrowdExponent)
+	}
+	c.plotGrowthDay = p.Attacks.PlotGrowth / daysPerMonth
 	for i := range c.regions {
 		c.regions[i].oppCap = 1
 		if e := p.Attacks.OpportunityExponent; e > 0 {

@@ -90,14 +90,3 @@ func expDays(r *rand.Rand, mean float64) int {
 	}
 	return max(1, int(math.Ceil(r.ExpFloat64()*mean)))
 }
-
-// lomax draws floor(scale*(U^(-1/(alpha-1)) - 1)), at most hi: a discrete
-// Lomax (Pareto II) variate whose tail falls as x^-alpha.
-func lomax(r *rand.Rand, scale, alpha float64, hi int) int {
-	u := 1 - r.Float64() // (0, 1]
-	x := scale * (math.Pow(u, -1/(alpha-1)) - 1)
-	if x >= float64(hi) || math.IsInf(x, 0) || math.IsNaN(x) {
-		return hi
-	}
-	return int(x)
-}

@@ -8,6 +8,8 @@ const (
 	MClaimed        = "claimed"         // attacks ISK claimed (what the published counts see)
 	MSuicide        = "suicide_attacks" // suicide attacks
 	MCasualties     = "casualties"      // killed and wounded
+	MDeaths         = "deaths"          // killed
+	MWounded        = "wounded"         // wounded
 	MFighters       = "fighters"        // month-end gauge
 	MCells          = "cells"           // month-end gauge
 	MVolunteers     = "volunteers"      // month-end gauge: suicide volunteers
@@ -23,12 +25,13 @@ const (
 	MSlowed         = "slowed"     // 1 in months the leadership chose a slowdown
 	MPressure       = "pressure"   // month-end gauge: the leadership's perceived pressure, in 1/10,000
 	SampleCasualty  = "casualties"
+	SampleDeaths    = "deaths"
 	SampleAttacksPM = "attacks_per_month"
 )
 
 // Metrics returns the metric names the model records, sorted.
 func (p *Params) Metrics() []string {
-	ms := []string{MAttacks, MClaimed, MSuicide, MCasualties, MFighters, MCells,
+	ms := []string{MAttacks, MClaimed, MSuicide, MCasualties, MDeaths, MWounded, MFighters, MCells,
 		MVolunteers, MRecruits, MArrivals, MMoves, MRaids, MRaidHits,
 		MFightersLost, MLeadersKilled, MCommanders, MPropaganda, MSlowed, MPressure}
 	sort.Strings(ms)

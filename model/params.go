@@ -136,25 +136,38 @@ type Attacks struct {
 	// a theatre ceiling this shifts a country's attacks toward its rich
 	// regions. 0 = off (capacity independent of place).
 	OpportunityExponent float64 `toml:"opportunity_exponent"`
+	// PlotGrowth is the monthly growth rate of an attack's potential
+	// deaths with the time its cell has prepared it: the mean deaths are
+	// multiplied by exp(PlotGrowth × months since the cell's last attack,
+	// or since a raid last hit it, which disrupts the plot). Waiting
+	// times that end by attack or by detection make the deaths per attack
+	// heavy-tailed with exponent about 1 + (attack + hit rate)/PlotGrowth
+	// (Clauset, Young and Gleditsch 2007): the tail comes out of tempo
+	// and pressure, not out of an input exponent. 0 = off.
+	PlotGrowth float64 `toml:"plot_growth"`
+	// CrowdExponent scales an attack's mean deaths with the population of
+	// the region struck (in millions) to this power: crowds are larger in
+	// populous places. 0 = off.
+	CrowdExponent float64 `toml:"crowd_exponent"`
 }
 
 // Raids holds the GDI's intelligence-led raids in Afghanistan ([raids]).
 // The raid count per month follows [[raid_phase]]; PerMonth applies before
 // the first phase.
 type Raids struct {
-	PerMonth         float64 `toml:"per_month"`         // raids per month before the first phase
-	Quality          float64 `toml:"quality"`           // chance a raid on a fully known cell hits it
+	PerMonth float64 `toml:"per_month"` // raids per month before the first phase
+	Quality  float64 `toml:"quality"`   // chance a raid on a fully known cell hits it
 	// CapacityBuilding multiplies the odds that a GDI raid finds its cell
 	// (>= 0; 1 = none): support to the GDI's targeting, which raises the
 	// hit chance p to cb*p/(1 - p + cb*p) without ever saturating below 1.
 	CapacityBuilding float64 `toml:"capacity_building"`
-	Sharpness        float64 `toml:"sharpness"`         // targeting weight is intel^sharpness
-	LeaderPriority   float64 `toml:"leader_priority"`   // extra targeting weight of cells near a named leader
-	KillFraction     float64 `toml:"kill_fraction"`     // share of a hit cell's fighters killed or captured
-	Seizure          float64 `toml:"seizure"`           // share of a hit cell's money and explosives seized
-	CommanderKill    float64 `toml:"commander_kill"`    // chance a hit kills or captures the cell commander
-	SeniorKill       float64 `toml:"senior_kill"`       // chance a hit catches a named leader based in the region
-	CaptureIntel     float64 `toml:"capture_intel"`     // intel gained on sibling cells (same leader) per hit
+	Sharpness        float64 `toml:"sharpness"`       // targeting weight is intel^sharpness
+	LeaderPriority   float64 `toml:"leader_priority"` // extra targeting weight of cells near a named leader
+	KillFraction     float64 `toml:"kill_fraction"`   // share of a hit cell's fighters killed or captured
+	Seizure          float64 `toml:"seizure"`         // share of a hit cell's money and explosives seized
+	CommanderKill    float64 `toml:"commander_kill"`  // chance a hit kills or captures the cell commander
+	SeniorKill       float64 `toml:"senior_kill"`     // chance a hit catches a named leader based in the region
+	CaptureIntel     float64 `toml:"capture_intel"`   // intel gained on sibling cells (same leader) per hit
 }
 
 // RaidPhase is one period of the GDI raid schedule ([[raid_phase]]): from
@@ -275,14 +288,15 @@ type AttackType struct {
 	MinSkill   float64 `toml:"min_skill"`   // cells below this skill cannot mount it
 	Suicide    float64 `toml:"suicide"`     // probability it is a suicide attack (needs a volunteer)
 	HighImpact bool    `toml:"high_impact"` // favoured under slowdown
-	// Casualties: floor(Scale * (U^(-1/(Alpha-1)) - 1)) for uniform U, a
-	// discrete Lomax (Pareto II) law whose tail falls as x^-Alpha; suicide
-	// attacks multiply Scale by SuicideScale. At most MaxCasualties.
-	Scale         float64 `toml:"scale"`
-	Alpha         float64 `toml:"alpha"`
-	SuicideScale  float64 `toml:"suicide_scale"`
-	MaxCasualties int     `toml:"max_casualties"`
-	Claim         float64 `toml:"claim"` // probability ISK claims it
+	// Deaths: Poisson of mean Deaths × SuicideDeaths (if suicide) ×
+	// population^attacks.crowd_exponent (of the region struck) ×
+	// exp(attacks.plot_growth × months the cell has prepared), at most
+	// MaxDeaths; the wounded are Poisson of Wounded times that mean.
+	Deaths        float64 `toml:"deaths"`         // mean deaths of an unprepared attack (> 0)
+	SuicideDeaths float64 `toml:"suicide_deaths"` // multiplies the mean for a suicide attack (>= 1)
+	Wounded       float64 `toml:"wounded"`        // mean wounded per expected death (>= 0)
+	MaxDeaths     int     `toml:"max_deaths"`     // cap on the deaths of one attack (>= 1)
+	Claim         float64 `toml:"claim"`          // probability ISK claims it
 }
 
 // Rank is one level of ISK's hierarchy ([[rank]]), with what losing a

@@ -84,6 +84,7 @@ func (w *World) raid(d sim.Day, gdi bool) {
 	if hit {
 		w.hs.add(iRaidHits, m, 1, 0, sc.country[reg.country], gs)
 		killed = max(1, binomial(w.rRaid, cl.fighters, killFrac))
+		cl.plotFrom = w.day // the plot is disrupted
 		cl.money *= 1 - p.Raids.Seizure
 		cl.explosives *= 1 - p.Raids.Seizure
 		if cl.cmdUntil <= w.day && w.rRaid.Float64() < p.Raids.CommanderKill {

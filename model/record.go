@@ -27,6 +27,8 @@ var metricScopes = []struct {
 	{MClaimed, scTotal | scCountry | scGroup | scRegion | scType},
 	{MSuicide, scTotal | scCountry | scGroup | scType},
 	{MCasualties, scTotal | scCountry | scGroup | scType},
+	{MDeaths, scTotal | scCountry | scGroup | scType},
+	{MWounded, scTotal | scCountry | scGroup | scType},
 	{MFighters, scTotal | scCountry | scGroup},
 	{MCells, scTotal | scCountry | scGroup},
 	{MVolunteers, scTotal},
@@ -49,6 +51,8 @@ const (
 	iClaimed
 	iSuicide
 	iCasualties
+	iDeaths
+	iWounded
 	iFighters
 	iCells
 	iVolunteers

@@ -99,6 +99,7 @@ func (p *Params) validateBounds(c *checker) {
 	c.atMost("raids", "", "per_month", p.Raids.PerMonth, MaxRaidsPerMonth)
 	c.atMost("pakistan", "", "per_month", p.Pakistan.PerMonth, MaxRaidsPerMonth)
 	c.atMost("posture", "", "memory", p.Posture.Memory, MaxMemoryMonths)
+	c.atMost("posture", "", "recovery", p.Posture.Recovery, MaxMemoryMonths)
 	c.atMost("recruitment", "", "notoriety_memory", p.Recruitment.NotorietyMemory, MaxMemoryMonths)
 	total := 0
 	for _, r := range p.Regions {
@@ -267,13 +268,11 @@ func (p *Params) Validate() []Problem {
 		c.nonneg(t, a.Name, "explosives", a.Explosives)
 		c.unit(t, a.Name, "min_skill", a.MinSkill)
 		c.unit(t, a.Name, "suicide", a.Suicide)
-		c.pos(t, a.Name, "scale", a.Scale)
-		if c.finite(t, a.Name, "alpha", a.Alpha) && a.Alpha <= 1 {
-			c.add(t, a.Name, "alpha", "must be > 1 (tail exponent), got %g", a.Alpha)
-		}
-		c.atLeast(t, a.Name, "suicide_scale", a.SuicideScale, 1)
-		if a.MaxCasualties < 1 {
-			c.add(t, a.Name, "max_casualties", "must be >= 1, got %d", a.MaxCasualties)
+		c.pos(t, a.Name, "deaths", a.Deaths)
+		c.atLeast(t, a.Name, "suicide_deaths", a.SuicideDeaths, 1)
+		c.nonneg(t, a.Name, "wounded", a.Wounded)
+		if a.MaxDeaths < 1 {
+			c.add(t, a.Name, "max_deaths", "must be >= 1, got %d", a.MaxDeaths)
 		}
 		c.unit(t, a.Name, "claim", a.Claim)
 	}
@@ -441,6 +440,8 @@ func (p *Params) validateScalars(c *checker) {
 	c.nonneg("attacks", "", "ceiling", a.Ceiling)
 	c.nonneg("attacks", "", "theatre_ceiling", a.TheatreCeiling)
 	c.nonneg("attacks", "", "opportunity_exponent", a.OpportunityExponent)
+	c.nonneg("attacks", "", "plot_growth", a.PlotGrowth)
+	c.nonneg("attacks", "", "crowd_exponent", a.CrowdExponent)
 
 	r := p.Raids
 	c.nonneg("raids", "", "per_month", r.PerMonth)

@@ -16,7 +16,7 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 	p.Regions[0].Grievance = -0.1
 	p.Regions[0].Neighbors = []string{"Atlantis"}
 	p.Borders[0].Links = append([][]string{{"Kunar", "Nowhere"}}, p.Borders[0].Links[1:]...)
-	p.AttackTypes[0].Alpha = 1
+	p.AttackTypes[0].Deaths = 0
 	p.Leaders[1].Parent = "Nobody"
 	p.RaidPhases[0].From = "Oct 2021"
 	p.Pools[0].Languages = []string{"klingon"}
@@ -35,7 +35,7 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 		{"region", "Nangarhar", "grievance", "must be in [0, 1], got -0.1"},
 		{"region", "Nangarhar", "neighbors", `unknown region "Atlantis"`},
 		{"border", "durand", "links[0]", `unknown region "Nowhere"`},
-		{"attack_type", "attrition", "alpha", "must be > 1 (tail exponent), got 1"},
+		{"attack_type", "attrition", "deaths", "must be > 0, got 0"},
 		{"leader", "Qari Fateh", "parent", `unknown leader "Nobody"`},
 		{"pool", "east-salafi", "languages", `unknown language "klingon"`},
 		{"raid_phase", "nangarhar-crackdown", "from", `must be a month YYYY-MM, got "Oct 2021"`},

@@ -147,6 +147,13 @@ func newWorld(c *compiled, r sim.Replicate) (*World, error) {
 		cl.money = p.ISK.Income * float64(cl.fighters) * p.ISK.StockMonths / 2
 		cl.explosives = p.ISK.Supply * float64(cl.fighters) * p.ISK.StockMonths / 2
 	}
+	// Plots under way at the start: begun up to 1/attacks.plot_growth
+	// months before (uniform), the growth's own time scale.
+	if g := c.plotGrowthDay; g > 0 {
+		for i := range w.cells {
+			w.cells[i].plotFrom = -int(init.Float64() / g)
+		}
+	}
 	return w, nil
 }
 
