@@ -1,0 +1,57 @@
+package calibrate
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// ErrFile is wrapped by every problem in a calibration file.
+var ErrFile = errors.New("calibrate: bad calibration file")
+
+// Error is one problem in a calibration file: the file, the line where
+// known (0 when not), the key concerned and what was expected.
+type Error struct {
+	File string
+	Line int
+	Key  string
+	Msg  string
+}
+
+// Error formats e as "file:line: key: msg".
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+	}
+	if e.Key != "" {
+		b.WriteString(": " + e.Key)
+	}
+	b.WriteString(": " + e.Msg)
+	return b.String()
+}
+
+// Unwrap returns ErrFile.
+func (e *Error) Unwrap() error { return ErrFile }
+
+// Errors lists every problem found in a calibration file, in file order.
+type Errors []*Error
+
+// Error lists the problems one per line.
+func (es Errors) Error() string {
+	s := make([]string, len(es))
+	for i, e := range es {
+		s[i] = e.Error()
+	}
+	return strings.Join(s, "\n")
+}
+
+// Unwrap returns the problems, for errors.Is and errors.As.
+func (es Errors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
