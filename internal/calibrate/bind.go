@@ -193,7 +193,6 @@ func findTarget(sc *scenarios.Scenario, name string) *scenarios.Target {
 	return nil
 }
 
-
 // modelKey names model m in errors.
 func modelKey(c *Config, m int) string {
 	if len(c.Models) == 1 {

@@ -90,8 +90,8 @@ type file struct {
 }
 
 type modelDoc struct {
-	Name    string  `toml:"name"`
-	Extends string  `toml:"extends"`
+	Name    string   `toml:"name"`
+	Extends string   `toml:"extends"`
 	Prior   *float64 `toml:"prior"`
 }
 
