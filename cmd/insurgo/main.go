@@ -35,6 +35,7 @@ var commands = []*command{
 	scoreCmd,
 	sweepCmd,
 	reportCmd,
+	calibrateCmd,
 	showCmd,
 	versionCmd,
 }
