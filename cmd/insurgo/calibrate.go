@@ -176,4 +176,3 @@ func printCalibration(e *env, res *calibrate.Outcome, dir string) {
 	}
 	fmt.Fprintf(w, "\n%.1f s; outputs in %s\n", res.Seconds, strings.TrimSuffix(dir, "/"))
 }
-
