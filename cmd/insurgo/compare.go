@@ -92,6 +92,7 @@ type compareOptions struct {
 	targets   bool
 	tolerance float64
 	synthetic string
+	posterior posteriorFlag
 }
 
 func runCompare(ctx context.Context, args []string, e *env) error {
@@ -108,6 +109,7 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	fs.BoolVar(&o.targets, "targets", false, "score the scenarios against their observed targets (rejection ABC)")
 	fs.Float64Var(&o.tolerance, "tolerance", compare.Tolerance, "with -targets: acceptance quantile of the pooled distances, in (0, 1]")
 	fs.StringVar(&o.synthetic, "synthetic", "", "with -targets: use one replicate of this scenario (seed S+1) as the observations")
+	o.posterior.register(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -127,6 +129,9 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 		return usageError("compare: -statistic share needs -of, the denominator scope")
 	}
 	if err := o.check("compare", 2); err != nil {
+		return err
+	}
+	if err := o.posterior.load(); err != nil {
 		return err
 	}
 	scs, err := loadScenarios(pos...)
@@ -169,7 +174,7 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	for i, sc := range scs {
-		if arms[i].Factory, err = sc.Factory(&arms[i].Calendar); err != nil {
+		if arms[i].Factory, err = o.posterior.factory(sc, &arms[i].Calendar, o.seed); err != nil {
 			return asUsage(fmt.Errorf("scenario %s: %w", sc.Name, err))
 		}
 	}
@@ -212,6 +217,7 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	for i, sc := range scs {
 		fmt.Fprintf(e.Stdout, "%c = %s: %s\n", 'A'+rune(min(i, 25)), arms[i].Name, sc.Description)
 	}
+	o.posterior.note(e.Stdout)
 	fmt.Fprintln(e.Stdout)
 	if err := res.WriteTable(e.Stdout); err != nil {
 		return err

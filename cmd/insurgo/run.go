@@ -62,6 +62,7 @@ var phaseHook = func(phase string) {}
 type runOptions struct {
 	batchFlags
 	perReplicate bool
+	posterior    posteriorFlag
 }
 
 func runRun(ctx context.Context, args []string, e *env) error {
@@ -69,11 +70,15 @@ func runRun(ctx context.Context, args []string, e *env) error {
 	fs := newFlagSet(runCmd, e.Stdout)
 	o.register(fs, "out", "number of replicates (> 0)", "master random seed; the same seed gives the same outputs")
 	fs.BoolVar(&o.perReplicate, "per-replicate", false, "also write replicates.csv and events.csv")
+	o.posterior.register(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}
-	name := "historical"
+	if err := o.posterior.load(); err != nil {
+		return err
+	}
+	name := o.posterior.defaultScenario("historical")
 	switch len(pos) {
 	case 0:
 	case 1:
@@ -110,6 +115,7 @@ func runRun(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	printRunSummary(e.Stdout, res.summary)
+	o.posterior.note(e.Stdout)
 	fmt.Fprintf(e.Stdout, "\n%d replicates in %s (%.0f replicates/s on %d workers); outputs in %s\n",
 		o.replicates, res.elapsed.Round(time.Millisecond), float64(o.replicates)/res.elapsed.Seconds(), o.workers, final)
 	return nil
@@ -127,7 +133,7 @@ func runScenario(ctx context.Context, sc *scenarios.Scenario, o runOptions, e *e
 	if err != nil {
 		return nil, asUsage(err)
 	}
-	factory, err := sc.Factory(&cal)
+	factory, err := o.posterior.factory(sc, &cal, o.seed)
 	if err != nil {
 		return nil, asUsage(err)
 	}
@@ -159,6 +165,9 @@ func runScenario(ctx context.Context, sc *scenarios.Scenario, o runOptions, e *e
 		return nil, err
 	}
 	s.Scenario, s.Description, s.ScenarioHash, s.Seed = sc.Name, sc.Description, sc.Hash, o.seed
+	if p := o.posterior.post; p != nil {
+		s.Posterior, s.PosteriorHash = p.Name, p.Hash
+	}
 	if err := interruptible(ctx, func() error { return writeRunFiles(e.Stderr, s, o, sc, elapsed) }); err != nil {
 		return nil, err
 	}
@@ -201,18 +210,20 @@ func runPerReplicate(ctx context.Context, b sim.Batch, f sim.Factory, dir string
 // manifest is manifest.json: what varies between two runs of the same
 // inputs (time, machine, version) and is therefore kept out of summary.json.
 type manifest struct {
-	Version      string   `json:"version"`
-	GoVersion    string   `json:"go_version"`
-	Scenario     string   `json:"scenario"`
-	Source       string   `json:"source"`
-	ScenarioHash string   `json:"scenario_hash"`
-	Seed         uint64   `json:"seed"`
-	Replicates   int      `json:"replicates"`
-	Workers      int      `json:"workers"`
-	Started      string   `json:"started"`
-	Seconds      float64  `json:"seconds"`
-	PerSecond    float64  `json:"replicates_per_second"`
-	Args         []string `json:"args"`
+	Version      string `json:"version"`
+	GoVersion    string `json:"go_version"`
+	Scenario     string `json:"scenario"`
+	Source       string `json:"source"`
+	ScenarioHash string `json:"scenario_hash"`
+	// PosteriorHash is the SHA-256 of the posterior.csv drawn from (run -posterior).
+	PosteriorHash string   `json:"posterior_hash,omitempty"`
+	Seed          uint64   `json:"seed"`
+	Replicates    int      `json:"replicates"`
+	Workers       int      `json:"workers"`
+	Started       string   `json:"started"`
+	Seconds       float64  `json:"seconds"`
+	PerSecond     float64  `json:"replicates_per_second"`
+	Args          []string `json:"args"`
 	// Set lists the -set overrides, as given; Scenario and ScenarioHash
 	// are of the scenario with them applied, as in resolved.toml.
 	Set      []string `json:"set,omitempty"`
@@ -232,7 +243,7 @@ func writeRunFiles(w io.Writer, s *report.Summary, o runOptions, sc *scenarios.S
 	}
 	m := manifest{
 		Version: Version, GoVersion: runtime.Version(),
-		Scenario: sc.Name, Source: sc.Source, ScenarioHash: sc.Hash,
+		Scenario: sc.Name, Source: sc.Source, ScenarioHash: sc.Hash, PosteriorHash: s.PosteriorHash,
 		Seed: o.seed, Replicates: o.replicates, Workers: o.workers,
 		Started: time.Now().Add(-elapsed).UTC().Format(time.RFC3339),
 		Seconds: elapsed.Seconds(), PerSecond: float64(o.replicates) / elapsed.Seconds(),

@@ -3,7 +3,6 @@ package calibrate
 import (
 	"fmt"
 	"image/color"
-	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -13,11 +12,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgpdf"
-	"gonum.org/v1/plot/vg/vgsvg"
 
-	"github.com/insurgo/insurgo/internal/atomicfile"
 	"github.com/insurgo/insurgo/plots"
 	"github.com/insurgo/insurgo/sim/abc"
 )
@@ -295,33 +290,10 @@ func writePairs(path, format string, p *Problem, t *table) error {
 				}
 				pl.Add(sc)
 			default:
-				pl.HideAxes()
+				grid[i][j] = nil
 			}
 		}
 	}
 	side := vg.Length(math.Max(float64(plots.Width), float64(n)*5*float64(vg.Centimeter)))
-	return atomicfile.Write(path, func(w io.Writer) error {
-		var c vg.CanvasWriterTo
-		switch format {
-		case "svg":
-			c = vgsvg.New(side, side)
-		case "pdf":
-			c = vgpdf.New(side, side)
-		default:
-			c = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(side, side), vgimg.UseDPI(150))}
-		}
-		dc := draw.New(c)
-		tiles := draw.Tiles{Rows: n, Cols: n, PadX: vg.Millimeter, PadY: vg.Millimeter,
-			PadTop: vg.Points(4), PadBottom: vg.Points(4), PadLeft: vg.Points(4), PadRight: vg.Points(4)}
-		cv := plot.Align(grid, tiles, dc)
-		for i := range grid {
-			for j := range grid[i] {
-				if i >= j {
-					grid[i][j].Draw(cv[i][j])
-				}
-			}
-		}
-		_, err := c.WriteTo(w)
-		return err
-	})
+	return plots.WriteGrid(path, format, side, grid)
 }

@@ -19,14 +19,19 @@ var ErrFormat = errors.New("report: malformed output")
 // replicates) alone, with no timestamps, hosts or durations, so the same
 // inputs give the same bytes.
 type Summary struct {
-	Scenario     string   `json:"scenario"`
-	Description  string   `json:"description,omitempty"`
-	ScenarioHash string   `json:"scenario_hash"` // sha256 of the resolved scenario
-	Seed         uint64   `json:"seed"`
-	Replicates   int64    `json:"replicates"`
-	Start        string   `json:"start"` // YYYY-MM-DD
-	End          string   `json:"end"`   // YYYY-MM-DD
-	Months       []string `json:"months"`
+	Scenario     string `json:"scenario"`
+	Description  string `json:"description,omitempty"`
+	ScenarioHash string `json:"scenario_hash"` // sha256 of the resolved scenario
+	// Posterior and PosteriorHash name the calibration posterior each
+	// replicate's settings were drawn from (run -posterior), and the
+	// SHA-256 of its posterior.csv; empty for a run at one point.
+	Posterior     string   `json:"posterior,omitempty"`
+	PosteriorHash string   `json:"posterior_hash,omitempty"`
+	Seed          uint64   `json:"seed"`
+	Replicates    int64    `json:"replicates"`
+	Start         string   `json:"start"` // YYYY-MM-DD
+	End           string   `json:"end"`   // YYYY-MM-DD
+	Months        []string `json:"months"`
 	// Series holds, for each metric × scope, per-month quantiles over
 	// replicates, sorted by metric then scope.
 	Series []Series `json:"series"`

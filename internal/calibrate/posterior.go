@@ -1,0 +1,215 @@
+package calibrate
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/insurgo/insurgo/scenarios"
+	"github.com/insurgo/insurgo/sim"
+	"github.com/insurgo/insurgo/sim/abc"
+)
+
+// ErrPosterior is wrapped by errors reading a posterior.
+var ErrPosterior = errors.New("calibrate: bad posterior")
+
+// StreamPosterior is the name of the random stream that picks a
+// replicate's particle; the models' own streams are untouched by it.
+const StreamPosterior = "posterior"
+
+// Posterior is a calibration's final population read back, for drawing
+// the settings of each replicate of a run or a comparison.
+type Posterior struct {
+	// Hash is the SHA-256 of posterior.csv.
+	Hash string
+	// Name is the calibration's name.
+	Name string
+	// Models are the calibration's models (their names and base
+	// scenarios as written).
+	Models []ModelSummary
+	// Keys are the calibrated settings, Integer whether each is an
+	// integer.
+	Keys    []string
+	Integer []bool
+	// Particles are the final population.
+	Particles []PosteriorParticle
+
+	cum []float64 // cumulative normalised weights
+}
+
+// PosteriorParticle is one particle: its model (index into Models), its
+// settings (NaN for a setting its model does not have) and its weight.
+type PosteriorParticle struct {
+	Model  int
+	Theta  []float64
+	Weight float64
+}
+
+// LoadPosteriorDir reads the posterior of the calibration output
+// directory dir.
+func LoadPosteriorDir(dir string) (*Posterior, error) {
+	p, err := LoadPosterior(os.DirFS(dir))
+	if err != nil {
+		return nil, fmt.Errorf("posterior %s: %w", dir, err)
+	}
+	return p, nil
+}
+
+// LoadPosterior reads a posterior from the root of fsys, which holds a
+// calibration's posterior.csv and summary.json (a calibration output
+// directory, or a copy embedded in a binary).
+func LoadPosterior(fsys fs.FS) (*Posterior, error) {
+	sdata, err := fs.ReadFile(fsys, FileSummary)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrPosterior, err)
+	}
+	var s Summary
+	if err := json.Unmarshal(sdata, &s); err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrPosterior, FileSummary, err)
+	}
+	data, err := fs.ReadFile(fsys, FilePosterior)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrPosterior, err)
+	}
+	p := &Posterior{Hash: hashBytes(data), Name: s.Name, Models: s.Models}
+	if s.PosteriorHash != "" && s.PosteriorHash != p.Hash {
+		return nil, fmt.Errorf("%w: %s does not match the hash in %s", ErrPosterior, FilePosterior, FileSummary)
+	}
+	for _, q := range s.Params {
+		p.Keys = append(p.Keys, q.Key)
+		p.Integer = append(p.Integer, q.Integer)
+	}
+	recs, err := csv.NewReader(strings.NewReader(string(data))).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrPosterior, FilePosterior, err)
+	}
+	if len(recs) < 2 {
+		return nil, fmt.Errorf("%w: %s has no particles", ErrPosterior, FilePosterior)
+	}
+	head := recs[0]
+	want := append([]string{"model"}, p.Keys...)
+	want = append(want, "weight")
+	if len(head) < len(want) || !slices.Equal(head[:len(want)], want) {
+		return nil, fmt.Errorf("%w: %s: columns %v, want %v first", ErrPosterior, FilePosterior, head, want)
+	}
+	var tot float64
+	for i, r := range recs[1:] {
+		line := i + 2
+		m := slices.IndexFunc(p.Models, func(ms ModelSummary) bool { return ms.Name == r[0] })
+		if m < 0 {
+			return nil, fmt.Errorf("%w: %s:%d: model %q not in %s", ErrPosterior, FilePosterior, line, r[0], FileSummary)
+		}
+		pt := PosteriorParticle{Model: m, Theta: make([]float64, len(p.Keys))}
+		for k := range p.Keys {
+			if r[1+k] == "" {
+				pt.Theta[k] = math.NaN()
+				continue
+			}
+			if pt.Theta[k], err = strconv.ParseFloat(r[1+k], 64); err != nil {
+				return nil, fmt.Errorf("%w: %s:%d: %s: %v", ErrPosterior, FilePosterior, line, p.Keys[k], err)
+			}
+		}
+		if pt.Weight, err = strconv.ParseFloat(r[1+len(p.Keys)], 64); err != nil || !(pt.Weight >= 0) || math.IsInf(pt.Weight, 0) {
+			return nil, fmt.Errorf("%w: %s:%d: weight %q", ErrPosterior, FilePosterior, line, r[1+len(p.Keys)])
+		}
+		tot += pt.Weight
+		p.Particles = append(p.Particles, pt)
+	}
+	if !(tot > 0) {
+		return nil, fmt.Errorf("%w: %s: weights sum to %v", ErrPosterior, FilePosterior, tot)
+	}
+	var c float64
+	for _, pt := range p.Particles {
+		c += pt.Weight / tot
+		p.cum = append(p.cum, c)
+	}
+	p.cum[len(p.cum)-1] = 1
+	return p, nil
+}
+
+// Index returns the particle drawn for replicate rep under seed: a draw
+// from the weighted posterior by the replicate's own stream, so it
+// depends on (seed, rep) alone, and every scenario of a comparison gets
+// the same particle for the same replicate.
+func (p *Posterior) Index(seed uint64, rep int) int {
+	a, b := sim.StreamSeed(seed, rep, StreamPosterior)
+	u := rand.New(rand.NewPCG(a, b)).Float64()
+	return sort.SearchFloat64s(p.cum, u) // first j with cum[j] >= u
+}
+
+// Overrides returns the With argument setting particle j's settings.
+func (p *Posterior) Overrides(j int) map[string]any {
+	var keys []string
+	var vals []float64
+	var ints []bool
+	for k, x := range p.Particles[j].Theta {
+		if !math.IsNaN(x) {
+			keys, vals, ints = append(keys, p.Keys[k]), append(vals, x), append(ints, p.Integer[k])
+		}
+	}
+	return overrides(keys, vals, ints)
+}
+
+// Median returns the With argument setting each setting to its weighted
+// posterior median (over the particles that have it): the posterior as
+// one point.
+func (p *Posterior) Median() map[string]any {
+	var keys []string
+	var vals []float64
+	var ints []bool
+	for k, key := range p.Keys {
+		var x, w []float64
+		for _, pt := range p.Particles {
+			if !math.IsNaN(pt.Theta[k]) {
+				x, w = append(x, pt.Theta[k]), append(w, pt.Weight)
+			}
+		}
+		if len(x) > 0 {
+			keys, vals, ints = append(keys, key), append(vals, abc.WeightedQuantile(x, w, 0.5)), append(ints, p.Integer[k])
+		}
+	}
+	return overrides(keys, vals, ints)
+}
+
+// Factory returns a factory of sc's model whose replicate rep runs sc
+// with the settings of particle Index(seed, rep). Each particle's
+// scenario is built (through With, checked like a file) the first time a
+// replicate draws it. Settings sc does not have are an error.
+func (p *Posterior) Factory(sc *scenarios.Scenario, cal *sim.Calendar, seed uint64) (sim.Factory, error) {
+	// Check every setting against sc once, at the posterior median.
+	if _, err := sc.With(p.Median()); err != nil {
+		return nil, fmt.Errorf("posterior %s on scenario %s: %w", p.Name, sc.Name, err)
+	}
+	type built struct {
+		once sync.Once
+		f    sim.Factory
+		err  error
+	}
+	cache := make([]built, len(p.Particles))
+	return func(r sim.Replicate) (sim.Model, error) {
+		j := p.Index(seed, r.Index)
+		b := &cache[j]
+		b.once.Do(func() {
+			s, err := sc.With(p.Overrides(j))
+			if err != nil {
+				b.err = fmt.Errorf("posterior particle %d: %w", j, err)
+				return
+			}
+			b.f, b.err = s.Factory(cal)
+		})
+		if b.err != nil {
+			return nil, b.err
+		}
+		return b.f(r)
+	}, nil
+}
