@@ -40,7 +40,8 @@ func (p PriorSpec) probe() float64 {
 }
 
 // ABCConfig returns the configuration of sim/abc that p runs: its models
-// and priors, the targets' observed values, the run settings of the file,
+// and priors, the targets' observed values and observation errors (which
+// enter the distance's scales), the run settings of the file,
 // and the given workers (which do not change the result).
 func (p *Problem) ABCConfig(workers int) abc.Config {
 	c := p.Config
@@ -66,6 +67,7 @@ func (p *Problem) ABCConfig(workers int) abc.Config {
 	}
 	for _, t := range p.Targets {
 		cfg.Observed = append(cfg.Observed, t.Observed)
+		cfg.ObsSD = append(cfg.ObsSD, t.ObsSD)
 	}
 	return cfg
 }

@@ -20,7 +20,7 @@ type Problem struct {
 	Bases     []*scenarios.Scenario
 	Calendars []sim.Calendar
 	// Targets are the fitted targets, as model 0's scenario gives them
-	// (every model carries them alike).
+	// (every model carries them alike); never checks.
 	Targets []scenarios.Target
 	// ModelParams[m] lists the indices into Config.Params of model m's
 	// parameters, in file order.
@@ -63,16 +63,18 @@ func Bind(c *Config) (*Problem, error) {
 		return nil, errors.Join(loadErrs...)
 	}
 
-	// Targets: the subset named, or all of model 0's, carried alike by
-	// every model.
+	// Targets: the subset named, or all of model 0's that are not
+	// checks, carried alike by every model.
 	tl := c.lineOf("targets")
 	names := c.Targets
 	if len(names) == 0 {
 		for _, t := range p.Bases[0].Targets {
-			names = append(names, t.Name)
+			if !t.IsCheck() {
+				names = append(names, t.Name)
+			}
 		}
 		if len(names) == 0 {
-			add(0, "calibrate.targets", "the base scenario %s has no [[target]]: nothing to calibrate against", c.Models[0].Extends)
+			add(0, "calibrate.targets", "the base scenario %s has no [[target]] of kind \"target\": nothing to calibrate against", c.Models[0].Extends)
 		}
 	}
 	for _, n := range names {
@@ -87,11 +89,15 @@ func Bind(c *Config) (*Problem, error) {
 				add(tl, "calibrate.targets", "no target %q in %s%s", n, c.Models[m].Extends, textdist.Hint(n, known))
 				break
 			}
+			if t.IsCheck() {
+				add(tl, "calibrate.targets", "%q is a check in %s (kind = \"check\": a scenario input echoed back), not a target: checks never enter the distance", n, c.Models[m].Extends)
+				break
+			}
 			if ref == nil {
 				ref = t
 				continue
 			}
-			if t.Window != ref.Window || t.Observed != ref.Observed {
+			if *t != *ref {
 				add(tl, "calibrate.targets", "target %q differs between %s and %s: the competing models must be held against the same observations", n, c.Models[0].Extends, c.Models[m].Extends)
 				break
 			}

@@ -119,6 +119,8 @@ func TestBindBadInput(t *testing.T) {
 			[]string{"calibrate.param.raid_phase.routine-2022.per_month: at -2", "must be >= 0"}},
 		{"target not in the scenario", "\"kp-attacks-2022\"", "\"kp-attack-2022\"",
 			[]string{"t.toml:7: calibrate.targets: no target \"kp-attack-2022\" in historical (did you mean \"kp-attacks-2022\"?)"}},
+		{"a check named as a target", "\"kp-attacks-2022\"", "\"gdi-raids-h1-2023\"",
+			[]string{"t.toml:7: calibrate.targets: \"gdi-raids-h1-2023\" is a check in historical", "checks never enter the distance"}},
 		{"unknown base", "extends = \"historical\"", "extends = \"histrical\"",
 			[]string{"t.toml:2: calibrate.extends: no such file, and no shipped scenario of that name (did you mean \"historical\"?)"}},
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -15,7 +16,7 @@ extends = "historical"
 population = 24
 max_generations = 3
 seed = 5
-targets = ["af-attacks-sep-dec-2021", "kp-attacks-2022", "af-attacks-jan-aug-2022"]
+targets = ["af-attacks-sep-dec-2021", "kp-attacks-2022", "af-attacks-first-year"]
 
 [[calibrate.param]]
 key = "attacks.rate"
@@ -93,4 +94,49 @@ func TestWorkersAndResume(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameFiles(t, dirs[1], stopped, deterministic)
+}
+
+// TestPosteriorReadBack: the posterior written by a calibration reads
+// back with its hash; a replicate's particle depends on (seed, replicate)
+// alone and follows the weights.
+func TestPosteriorReadBack(t *testing.T) {
+	dir := t.TempDir()
+	out, err := startSmall(t, dir, Options{Workers: 2, Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	post, err := LoadPosteriorDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if post.Hash != out.Summary.PosteriorHash || len(post.Particles) != 24 || len(post.Keys) != 2 {
+		t.Fatalf("hash %s (summary %s), %d particles, keys %v", post.Hash, out.Summary.PosteriorHash, len(post.Particles), post.Keys)
+	}
+	final := out.Result.Final()
+	for j, pt := range post.Particles {
+		if pt.Weight != final.Particles[j].Weight || pt.Theta[0] != final.Particles[j].Theta[0] {
+			t.Fatalf("particle %d read back as %+v, written %+v", j, pt, final.Particles[j])
+		}
+	}
+	// Draw 20000 replicates: each particle's share within 4 binomial
+	// s.d. of its weight, and the draw repeatable.
+	const n = 20000
+	count := make([]int, len(post.Particles))
+	for i := range n {
+		j := post.Index(7, i)
+		if j != post.Index(7, i) {
+			t.Fatal("Index is not a function of (seed, replicate)")
+		}
+		count[j]++
+	}
+	for j, pt := range post.Particles {
+		sd := math.Sqrt(n * pt.Weight * (1 - pt.Weight))
+		if d := math.Abs(float64(count[j]) - n*pt.Weight); d > 4*sd+1 {
+			t.Errorf("particle %d drawn %d times, expected %.0f ± %.0f", j, count[j], n*pt.Weight, sd)
+		}
+	}
+	med := post.Median()
+	if v := med["attacks.rate"].(float64); v != out.Summary.Params[0].Median {
+		t.Errorf("median %v, summary %v", v, out.Summary.Params[0].Median)
+	}
 }
