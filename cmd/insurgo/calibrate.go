@@ -52,7 +52,7 @@ settings of each replicate from the posterior. See docs/calibration.md.`,
 func init() { calibrateCmd.run = runCalibrate }
 
 func runCalibrate(ctx context.Context, args []string, e *env) error {
-	fs := newFlagSet(calibrateCmd, e.Stderr)
+	fs := newFlagSet(calibrateCmd, e.Stdout)
 	var (
 		out     string
 		workers int
