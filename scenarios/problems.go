@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/insurgo/insurgo/internal/fileerr"
 )
 
 // problems collects the errors of one load, placing each in the file
@@ -34,7 +36,7 @@ func (p *problems) reported(key string) bool { return p.keys[key] }
 // add records a problem found in the file src itself.
 func (p *problems) add(src *source, key, loc []string, err error, msg string) {
 	lp := lookupPath(loc)
-	n, at := src.index.find(lp)
+	n, at := src.index.Find(lp)
 	e := &Error{File: src.file, Line: at.Line, Key: strings.Join(key, "."), Msg: msg, Err: err}
 	if err == ErrType && n == len(lp) {
 		e.Column = at.Column // where the value of the wrong type starts
@@ -52,9 +54,9 @@ func (p *problems) place(ch []*source, key []string, err error, msg string) {
 	if p.reported(k) {
 		return
 	}
-	best, bestN, bestAt := 0, 0, pos{}
+	best, bestN, bestAt := 0, 0, fileerr.Pos{}
 	for i, src := range ch {
-		if n, at := src.index.find(lookupPath(key)); n > bestN {
+		if n, at := src.index.Find(lookupPath(key)); n > bestN {
 			best, bestN, bestAt = i, n, at
 		}
 	}

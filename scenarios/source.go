@@ -11,17 +11,18 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/insurgo/insurgo/internal/fileerr"
 	"github.com/insurgo/insurgo/internal/textdist"
 )
 
 // source is one scenario file of an extends chain.
 type source struct {
-	file    string         // its name in errors: "historical.toml" if shipped, else the path
-	id      string         // identity for finding cycles
-	dir     string         // directory that relative extends resolve against (files only)
-	shipped bool           // it is one of the shipped files
-	raw     map[string]any // its parsed content
-	index   locator        // where it sets each key
+	file    string          // its name in errors: "historical.toml" if shipped, else the path
+	id      string          // identity for finding cycles
+	dir     string          // directory that relative extends resolve against (files only)
+	shipped bool            // it is one of the shipped files
+	raw     map[string]any  // its parsed content
+	index   fileerr.Locator // where it sets each key
 }
 
 // shippedName reports whether s names a shipped scenario by its bare
@@ -82,18 +83,16 @@ func fileID(name string) string {
 func parseSource(file, id, dir string, shipped bool, data []byte) (*source, error) {
 	raw := map[string]any{}
 	if _, err := toml.Decode(string(data), &raw); err != nil {
-		e := &Error{File: file, Msg: err.Error(), Err: ErrSyntax}
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			e.Line, e.Column = pe.Position.Line, pe.Position.Col
-			e.Msg = "not valid TOML: " + pe.Message
+		e := fileerr.FromTOML(file, err, ErrSyntax)
+		if e.Line > 0 {
+			e.Key, e.Msg = "", "not valid TOML: "+e.Msg
 		}
 		return nil, Errors{e}
 	}
 	return &source{
 		file: file, id: id, dir: dir, shipped: shipped,
 		raw:   normalize(raw).(map[string]any),
-		index: newLineIndex(string(data)),
+		index: fileerr.NewIndex(string(data)),
 	}, nil
 }
 
@@ -138,7 +137,7 @@ func chain(top *source) ([]*source, Errors) {
 			return ch, nil // a wrong type is reported by the decoder
 		}
 		bad := func(format string, args ...any) Errors {
-			_, p := cur.index.find([]string{"extends"})
+			_, p := cur.index.Find([]string{"extends"})
 			return Errors{{File: cur.file, Line: p.Line, Key: "extends", Msg: fmt.Sprintf(format, args...), Err: ErrExtends}}
 		}
 		next, err := cur.extend(ext)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/insurgo/insurgo/internal/fileerr"
 	"github.com/insurgo/insurgo/internal/textdist"
 )
 
@@ -57,13 +58,14 @@ func (s *Scenario) With(overrides map[string]any) (*Scenario, error) {
 // keys given, at no line.
 type overrideSet map[string]bool
 
-func (o overrideSet) find(path []string) (int, pos) {
+// Find implements fileerr.Locator.
+func (o overrideSet) Find(path []string) (int, fileerr.Pos) {
 	for n := len(path); n > 0; n-- {
 		if o[strings.Join(path[:n], ".")] {
-			return n, pos{}
+			return n, fileerr.Pos{}
 		}
 	}
-	return 0, pos{}
+	return 0, fileerr.Pos{}
 }
 
 // setPath sets the value at a dotted key of a raw document, creating

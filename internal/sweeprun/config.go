@@ -8,10 +8,12 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/insurgo/insurgo/internal/fileerr"
 	"github.com/insurgo/insurgo/sim"
 	"github.com/insurgo/insurgo/sim/sweep"
 )
@@ -20,60 +22,17 @@ import (
 var ErrSweepFile = errors.New("bad sweep file")
 
 // Error is one problem in a sweep file: the file, the line where known
-// (0 when not), the key concerned and what was expected.
-type Error struct {
-	File string
-	Line int
-	Key  string
-	Msg  string
-}
-
-// Error formats e as "file:line: key: msg".
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d", e.Line)
-	}
-	if e.Key != "" {
-		b.WriteString(": " + e.Key)
-	}
-	b.WriteString(": " + e.Msg)
-	return b.String()
-}
-
-// Unwrap returns ErrSweepFile.
-func (e *Error) Unwrap() error { return ErrSweepFile }
+// (0 when not), the key concerned and what was expected. It wraps
+// ErrSweepFile. It is the error type of every input file (package
+// fileerr).
+type Error = fileerr.Error
 
 // Errors lists every problem found in a sweep file, in file order.
-type Errors []*Error
+type Errors = fileerr.Errors
 
 // MaxShown is the number of problems Errors.Error lists; the rest are
 // counted on one more line.
-const MaxShown = 50
-
-// Error lists the problems one per line, at most MaxShown of them, then
-// how many more there are.
-func (es Errors) Error() string {
-	n := min(len(es), MaxShown)
-	s := make([]string, n, n+1)
-	for i, e := range es[:n] {
-		s[i] = e.Error()
-	}
-	if len(es) > n {
-		s = append(s, fmt.Sprintf("... and %d more problems (%d in all)", len(es)-n, len(es)))
-	}
-	return strings.Join(s, "\n")
-}
-
-// Unwrap returns the problems, for errors.Is and errors.As.
-func (es Errors) Unwrap() []error {
-	out := make([]error, len(es))
-	for i, e := range es {
-		out[i] = e
-	}
-	return out
-}
+const MaxShown = fileerr.MaxShown
 
 // Config is a parsed sweep file.
 type Config struct {
@@ -179,7 +138,7 @@ var reserved = map[string]bool{"point": true, "replicate": true}
 func ReadConfig(path string) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, Errors{{File: path, Msg: err.Error()}}
+		return nil, Errors{{File: path, Msg: err.Error(), Err: ErrSweepFile}}
 	}
 	return ParseConfig(path, data)
 }
@@ -191,16 +150,12 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 	var f file
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&f)
 	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, Errors{{File: name, Line: pe.Position.Line, Key: pe.LastKey, Msg: pe.Message}}
-		}
-		return nil, Errors{{File: name, Msg: err.Error()}}
+		return nil, Errors{fileerr.FromTOML(name, err, ErrSweepFile)}
 	}
-	loc := newLocator(string(data))
+	loc := newLocator(data)
 	var es Errors
 	add := func(line int, key, format string, args ...any) {
-		es = append(es, &Error{File: name, Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
+		es.Add(name, line, key, ErrSweepFile, format, args...)
 	}
 	for _, k := range md.Undecoded() {
 		add(loc.key(k), k.String(), "unknown key")
@@ -381,51 +336,34 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 }
 
 // locator finds the lines of tables and keys in a sweep file, for error
-// messages (the TOML decoder does not report them).
-type locator struct {
-	lines []string
-}
+// messages.
+type locator struct{ ix *fileerr.Index }
 
-func newLocator(text string) *locator { return &locator{lines: strings.Split(text, "\n")} }
+func newLocator(data []byte) locator { return locator{fileerr.NewIndex(string(data))} }
 
-var headerRE = regexp.MustCompile(`^\s*\[\[?\s*([A-Za-z0-9_.\s"]+?)\s*\]\]?`)
-
-// nth returns the line of the n-th (0-based) [[table]] header.
-func (l *locator) nth(table string, n int) int {
-	for i, s := range l.lines {
-		m := headerRE.FindStringSubmatch(s)
-		if m != nil && strings.HasPrefix(strings.TrimSpace(s), "[[") && strings.ReplaceAll(m[1], " ", "") == table {
-			if n == 0 {
-				return i + 1
-			}
-			n--
-		}
-	}
-	return 0
+// nth returns the line of the n-th (0-based) element of the array of
+// tables named by the dotted table, such as "sweep.param".
+func (l locator) nth(table string, n int) int {
+	_, p := l.ix.Find(append(strings.Split(table, "."), "#"+strconv.Itoa(n+1)))
+	return p.Line
 }
 
 // key returns the line of a key: for sweep.x, the line of x within the
-// [sweep] table; for keys inside arrays of tables, the line of the first
-// matching header. 0 when not found.
-func (l *locator) key(k toml.Key) int {
-	if len(k) == 0 {
-		return 0
+// [sweep] table; for a key inside an array of tables, such as
+// sweep.param.x, the line of x in the first element that sets it, or
+// else the array's first header. 0 when not found.
+func (l locator) key(k toml.Key) int {
+	n, p := l.ix.Find(k)
+	if n == len(k) || len(k) != 3 {
+		return p.Line
 	}
-	table := strings.Join(k[:len(k)-1], ".")
-	last := k[len(k)-1]
-	cur := ""
-	keyRE := regexp.MustCompile(`^\s*"?` + regexp.QuoteMeta(last) + `"?\s*=`)
-	for i, s := range l.lines {
-		if m := headerRE.FindStringSubmatch(s); m != nil {
-			cur = strings.ReplaceAll(m[1], " ", "")
-			if cur == strings.Join(k, ".") {
-				return i + 1
-			}
-			continue
-		}
-		if cur == table && keyRE.MatchString(s) {
-			return i + 1
+	for i := 1; ; i++ {
+		m, q := l.ix.Find([]string{k[0], k[1], "#" + strconv.Itoa(i), k[2]})
+		switch {
+		case m == 4:
+			return q.Line
+		case m < 3:
+			return p.Line
 		}
 	}
-	return 0
 }

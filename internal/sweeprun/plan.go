@@ -47,11 +47,11 @@ func Plan(c *Config, load Loader, o PlanOptions) (*Manifest, error) {
 		return nil, err
 	}
 	var es Errors
-	loc := newLocator(string(c.raw))
+	loc := newLocator(c.raw)
 	for i, p := range c.Params {
 		for _, u := range []float64{0, 1} {
 			if err := m.CheckKey(p.Name, p.Value(u), p.Integer); err != nil {
-				es = append(es, &Error{File: c.Source, Line: loc.nth("sweep.param", i), Key: fmt.Sprintf("sweep.param[%d] %s", i+1, p.Name), Msg: err.Error()})
+				es.Add(c.Source, loc.nth("sweep.param", i), fmt.Sprintf("sweep.param[%d] %s", i+1, p.Name), ErrSweepFile, "%v", err)
 				break
 			}
 		}
@@ -62,7 +62,7 @@ func Plan(c *Config, load Loader, o PlanOptions) (*Manifest, error) {
 			_, _, err = w.Bind(&cal)
 		}
 		if err != nil {
-			es = append(es, &Error{File: c.Source, Line: loc.nth("sweep.output", i), Key: fmt.Sprintf("sweep.output[%d] %s", i+1, w.Name), Msg: err.Error()})
+			es.Add(c.Source, loc.nth("sweep.output", i), fmt.Sprintf("sweep.output[%d] %s", i+1, w.Name), ErrSweepFile, "%v", err)
 		}
 	}
 	if len(es) > 0 {

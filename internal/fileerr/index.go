@@ -1,4 +1,4 @@
-package scenarios
+package fileerr
 
 import (
 	"strconv"
@@ -6,35 +6,37 @@ import (
 	"unicode"
 )
 
-// pos is a place in a file, 1-based; Line 0 means unknown. For a key
+// Pos is a place in a file, 1-based; Line 0 means unknown. For a key
 // set by a key/value line, Column is that of the value; for a table, that
 // of its header.
-type pos struct{ Line, Column int }
+type Pos struct{ Line, Column int }
 
-// locator finds where a file sets a key. path is a key split into
+// Locator finds where a file sets a key. path is a key split into
 // segments; an element of an array of tables is named either by its
-// name field or by "#n" (n from 1, in file order). find returns the
+// name field or by "#n" (n from 1, in file order). Find returns the
 // number of leading segments the file sets and where the deepest of them
 // is set: n == len(path) means the file sets the key itself.
-type locator interface {
-	find(path []string) (n int, p pos)
+type Locator interface {
+	Find(path []string) (n int, p Pos)
 }
 
-// lineIndex records where a TOML document sets each key, by scanning its
+// Index records where a TOML document sets each key, by scanning its
 // text: table headers, array-of-tables headers and key/value lines. It is
-// built only for documents the TOML parser accepted, and it is a best
-// effort: keys inside inline tables or multi-line values are found at the
-// line of the key that holds them.
-type lineIndex struct {
-	at     map[string]pos    // resolved path ("region\x00#2\x00grievance") -> where
+// built only for documents the TOML parser accepted (BurntSushi/toml
+// reports no key positions of its own), and it is a best effort: keys
+// inside inline tables or multi-line values are found at the line of the
+// key that holds them. It is a Locator.
+type Index struct {
+	at     map[string]Pos    // resolved path ("region\x00#2\x00grievance") -> where
 	arrays map[string]int    // path of an array of tables -> elements so far
 	names  map[string]string // path of an array element ("region\x00#2") -> its name
 }
 
 const sep = "\x00"
 
-func newLineIndex(text string) *lineIndex {
-	ix := &lineIndex{at: map[string]pos{}, arrays: map[string]int{}, names: map[string]string{}}
+// NewIndex indexes the text of a TOML document.
+func NewIndex(text string) *Index {
+	ix := &Index{at: map[string]Pos{}, arrays: map[string]int{}, names: map[string]string{}}
 	var table []string // resolved path of the current table
 	lines := strings.Split(text, "\n")
 	inML := "" // the closing delimiter of an open multi-line string
@@ -58,16 +60,16 @@ func newLineIndex(text string) *lineIndex {
 			table = append(table, segs[len(segs)-1])
 			arr := strings.Join(table, sep)
 			ix.arrays[arr]++
-			ix.set(table, pos{lineNo, col})
+			ix.set(table, Pos{lineNo, col})
 			table = append(table, "#"+strconv.Itoa(ix.arrays[arr]))
-			ix.set(table, pos{lineNo, col})
+			ix.set(table, Pos{lineNo, col})
 		case t[0] == '[':
 			segs, _, ok := parseKey(t, 1)
 			if !ok || len(segs) == 0 {
 				continue
 			}
 			table = ix.resolve(segs)
-			ix.set(table, pos{lineNo, col})
+			ix.set(table, Pos{lineNo, col})
 		default:
 			segs, rest, ok := parseKey(t, 0)
 			if !ok || len(segs) == 0 || !strings.HasPrefix(rest, "=") {
@@ -76,10 +78,10 @@ func newLineIndex(text string) *lineIndex {
 			full := append(append([]string(nil), table...), segs...)
 			value := strings.TrimSpace(rest[1:])
 			for j := len(table) + 1; j < len(full); j++ {
-				ix.set(full[:j], pos{lineNo, col})
+				ix.set(full[:j], Pos{lineNo, col})
 			}
 			// A key's own position is that of its value.
-			ix.set(full, pos{lineNo, len(strings.TrimRightFunc(line, unicode.IsSpace)) - len(value) + 1})
+			ix.set(full, Pos{lineNo, len(strings.TrimRightFunc(line, unicode.IsSpace)) - len(value) + 1})
 			if len(segs) == 1 && segs[0] == "name" && len(table) > 0 && strings.HasPrefix(table[len(table)-1], "#") {
 				if s, ok := parseString(value); ok {
 					ix.names[strings.Join(table, sep)] = s
@@ -93,7 +95,7 @@ func newLineIndex(text string) *lineIndex {
 
 // resolve turns a header's key segments into a resolved path, stepping
 // into the latest element of every array of tables on the way.
-func (ix *lineIndex) resolve(segs []string) []string {
+func (ix *Index) resolve(segs []string) []string {
 	var out []string
 	for _, s := range segs {
 		out = append(out, s)
@@ -104,18 +106,18 @@ func (ix *lineIndex) resolve(segs []string) []string {
 	return out
 }
 
-func (ix *lineIndex) set(path []string, p pos) {
+func (ix *Index) set(path []string, p Pos) {
 	k := strings.Join(path, sep)
 	if _, ok := ix.at[k]; !ok {
 		ix.at[k] = p
 	}
 }
 
-// find implements locator. A segment that follows an array of tables is
+// Find implements Locator. A segment that follows an array of tables is
 // matched against the elements' names, or taken as "#n".
-func (ix *lineIndex) find(path []string) (int, pos) {
+func (ix *Index) Find(path []string) (int, Pos) {
 	var cur []string
-	n, best := 0, pos{}
+	n, best := 0, Pos{}
 	for i, s := range path {
 		arr := strings.Join(cur, sep)
 		if cnt := ix.arrays[arr]; cnt > 0 && len(cur) > 0 {

@@ -1,8 +1,8 @@
-package scenarios
+package fileerr
 
 import "testing"
 
-func TestLineIndex(t *testing.T) {
+func TestIndex(t *testing.T) {
 	text := `# comment with [[region]] and key = 1
 name = "x"
 start = 2021-09-01
@@ -35,7 +35,7 @@ grievance = 0.5
 [[region]]
 grievance = 0.1
 `
-	ix := newLineIndex(text)
+	ix := NewIndex(text)
 	tests := []struct {
 		path []string
 		n    int
@@ -63,7 +63,7 @@ grievance = 0.1
 		{[]string{"nothing"}, 0, 0},
 	}
 	for _, tt := range tests {
-		n, p := ix.find(tt.path)
+		n, p := ix.Find(tt.path)
 		if n != tt.n || p.Line != tt.line {
 			t.Errorf("find(%q) = %d at line %d, want %d at line %d", tt.path, n, p.Line, tt.n, tt.line)
 		}
