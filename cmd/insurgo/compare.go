@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -69,7 +71,10 @@ as 'insurgo run -set' does.
 Outputs, written whole or not at all into -out: report.html (all of it in
 one self-contained page), resolved/NAME.toml (each
 scenario as run, runnable as it is), compare.json (everything,
-with every replicate's value), compare.csv (one row per estimate) and the
+with every replicate's value), compare.csv (tidy rows that stack across
+metrics and runs: scenario, against, metric, scope, of, window, statistic,
+quantity, estimate, p05, p50, p95, n), manifest.json (versions, command line,
+scenario hashes) and the
 figures in plots/: compare (the statistic per scenario), difference (paired
 and unpaired, against the first), one per signature, and with -targets one
 per target with the observed figure.
@@ -100,7 +105,7 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	fs := newFlagSet(compareCmd, e.Stdout)
 	o.register(fs, "compare", "replicates per scenario (>= 2)", "master random seed, shared by every scenario")
 	fs.StringVar(&o.window, "window", "", "months compared, FROM:TO as YYYY-MM:YYYY-MM (default: the last 12 months every scenario runs)")
-	fs.StringVar(&o.metric, "metric", model.MAttacks, "metric compared")
+	fs.StringVar(&o.metric, "metric", model.MAttacks, "metric compared; several, comma-separated (attacks,recruits,fighters), are compared in the same replicates")
 	fs.StringVar(&o.scope, "scope", "country:afghanistan", "scope of the metric")
 	fs.StringVar(&o.of, "of", "", "denominator scope, for -statistic share")
 	fs.StringVar(&o.statistic, "statistic", sim.Sum, "window statistic: "+strings.Join(sim.StatKinds, ", "))
@@ -134,6 +139,11 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	if err := o.posterior.load(); err != nil {
 		return err
 	}
+	metrics, err := splitMetrics(o.metric)
+	if err != nil {
+		return err
+	}
+	o.metric = metrics[0] // the signatures follow the first
 	scs, err := loadScenarios(pos...)
 	if err != nil {
 		return err
@@ -145,8 +155,10 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	}
 	arms := make([]compare.Arm, len(scs))
 	for i, sc := range scs {
-		if err := checkMetricScope(sc, o.metric, o.scope, o.of); err != nil {
-			return err
+		for _, m := range metrics {
+			if err := checkMetricScope(sc, m, o.scope, o.of); err != nil {
+				return err
+			}
 		}
 		if err := checkWork(sc, o.replicates, o.workers, o.large); err != nil {
 			return err
@@ -155,7 +167,7 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 		if err != nil {
 			return asUsage(fmt.Errorf("scenario %s: %w", sc.Name, err))
 		}
-		arms[i] = compare.Arm{Name: sc.Name, Calendar: cal, Targets: sc.Observed()}
+		arms[i] = compare.Arm{Name: sc.Name, Hash: sc.Hash, Calendar: cal, Targets: sc.Observed()}
 	}
 	for i := range arms {
 		for j := range i {
@@ -169,6 +181,12 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	win := sim.Window{Name: o.metric, Metric: o.metric, Scope: o.scope, Of: o.of, From: from, To: to, Statistic: o.statistic}
+	var more []sim.Window
+	for _, m := range metrics[1:] {
+		w := win
+		w.Name, w.Metric = m, m
+		more = append(more, w)
+	}
 	sigs, notes, err := iskSignatures(o, scs[0], arms, from, to)
 	if err != nil {
 		return err
@@ -180,7 +198,7 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	}
 	opts := compare.Options{
 		Seed: o.seed, Replicates: o.replicates, Workers: o.workers,
-		Window: win, Signatures: sigs, Targets: o.targets, TargetQuantile: o.tolerance,
+		Window: win, More: more, Engine: Version, Signatures: sigs, Targets: o.targets, TargetQuantile: o.tolerance,
 	}
 	if o.synthetic != "" {
 		k := slices.IndexFunc(scs, func(s *scenarios.Scenario) bool { return s.Name == o.synthetic || s.Source == o.synthetic })
@@ -234,6 +252,9 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 				return err
 			}
 		}
+		if err := writeCompareManifest(filepath.Join(o.out, "manifest.json"), o, scs, arms); err != nil {
+			return err
+		}
 		figs := []htmlreport.Figure{}
 		if !o.noPlots {
 			if err := drawComparePlots(res, filepath.Join(o.out, "plots"), o.format); err != nil {
@@ -256,6 +277,52 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	}
 	fmt.Fprintf(e.Stdout, "\noutputs in %s\n", final)
 	return nil
+}
+
+// splitMetrics splits a comma-separated -metric into its metrics, in
+// order, without repeats.
+func splitMetrics(s string) ([]string, error) {
+	var out []string
+	for _, m := range strings.Split(s, ",") {
+		m = strings.TrimSpace(m)
+		if m == "" {
+			return nil, usageError("compare: -metric %q: an empty metric name; want names separated by commas, such as attacks,recruits,fighters", s)
+		}
+		if !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+// compareManifest is manifest.json of a comparison: what varies between
+// two runs of the same inputs (version, machine, command line) and the
+// scenarios' sources and hashes.
+type compareManifest struct {
+	Version    string            `json:"version"`
+	Revision   string            `json:"revision,omitempty"`
+	GoVersion  string            `json:"go_version"`
+	Seed       uint64            `json:"seed"`
+	Replicates int               `json:"replicates"`
+	Workers    int               `json:"workers"`
+	Scenarios  []compareScenario `json:"scenarios"`
+	Args       []string          `json:"args"`
+	Set        []string          `json:"set,omitempty"`
+}
+
+type compareScenario struct {
+	Name   string `json:"name"`
+	Source string `json:"source"`
+	Hash   string `json:"scenario_hash"`
+}
+
+func writeCompareManifest(path string, o compareOptions, scs []*scenarios.Scenario, arms []compare.Arm) error {
+	m := compareManifest{Version: Version, Revision: buildRevision(), GoVersion: runtime.Version(),
+		Seed: o.seed, Replicates: o.replicates, Workers: o.workers, Args: os.Args[1:], Set: o.set}
+	for i, sc := range scs {
+		m.Scenarios = append(m.Scenarios, compareScenario{Name: arms[i].Name, Source: sc.Source, Hash: sc.Hash})
+	}
+	return atomicfile.WriteJSON(path, m)
 }
 
 // checkMetricScope reports a metric or scope the scenario's model does not

@@ -13,6 +13,17 @@ import (
 )
 
 // compareDoc is the part of compare.json a report shows.
+// comparePairedDoc is a comparison against the first scenario.
+type comparePairedDoc struct {
+	Against string         `json:"against"`
+	Diff    compareDocDist `json:"difference"`
+	Change  compareDocDist `json:"change_per_replicate"`
+	Rel     *float64       `json:"relative_change"`
+	RelP05  *float64       `json:"relative_change_p05"`
+	RelP95  *float64       `json:"relative_change_p95"`
+	PBelow  float64        `json:"p_below"`
+}
+
 type compareDoc struct {
 	Seed       uint64           `json:"seed"`
 	Replicates int              `json:"replicates"`
@@ -22,15 +33,12 @@ type compareDoc struct {
 		Name   string `json:"name"`
 		Hash   string `json:"scenario_hash"`
 		Value  compareDocDist
-		Versus *struct {
-			Against string         `json:"against"`
-			Diff    compareDocDist `json:"difference"`
-			Change  compareDocDist `json:"change_per_replicate"`
-			Rel     *float64       `json:"relative_change"`
-			RelP05  *float64       `json:"relative_change_p05"`
-			RelP95  *float64       `json:"relative_change_p95"`
-			PBelow  float64        `json:"p_below"`
-		} `json:"versus"`
+		Versus *comparePairedDoc `json:"versus"`
+		More   []struct {
+			Window compareDocWindow  `json:"window"`
+			Value  compareDocDist    `json:"value"`
+			Versus *comparePairedDoc `json:"versus"`
+		} `json:"more"`
 		Signatures []compareDocDist `json:"signatures"`
 		Posterior  *float64         `json:"posterior"`
 		Accepted   *int             `json:"accepted"`
@@ -92,26 +100,34 @@ func compareReport(dir string, figs []htmlreport.Figure) (*reportPart, error) {
 	over := htmlreport.Section{ID: "overview", Title: "Overview",
 		Text:  []string{fmt.Sprintf("Every scenario was run with the same %d replicates and master seed %d (common random numbers): replicate i of each draws the same random numbers, so a difference measures the change of setting, not noise.", c.Replicates, c.Seed)},
 		Facts: []htmlreport.Fact{{Key: "compared", Value: what}}}
-	est := htmlreport.Table{Caption: "Estimates: " + what, Header: []string{"scenario", "median", "90% interval", "mean"}}
+	whatOf := func(w compareDocWindow) string {
+		return fmt.Sprintf("%s of %s in %s, %s to %s", strings.ReplaceAll(w.Statistic, "_", " "), w.Metric, w.Scope, w.From, w.To)
+	}
+	est := htmlreport.Table{Caption: "Estimates over replicates", Header: []string{"scenario", "statistic", "median", "90% interval", "mean"}}
+	eff := htmlreport.Table{Caption: "Effects against the first scenario, replicate by replicate",
+		Header: []string{"scenario", "statistic", "difference (median)", "difference 90%", "change per replicate", "change 90%", "change of means", "change of means 90% CI", "P(below)"}}
+	effect := func(name, stat string, v *comparePairedDoc) {
+		if v == nil {
+			return
+		}
+		eff.Rows = append(eff.Rows, []string{name, stat, nump(v.Diff.Median), v.Diff.interval(), pctp(v.Change.Median),
+			"[" + pctp(v.Change.P05) + ", " + pctp(v.Change.P95) + "]", pctp(v.Rel), "[" + pctp(v.RelP05) + ", " + pctp(v.RelP95) + "]", num(v.PBelow)})
+	}
 	for _, s := range c.Scenarios {
-		est.Rows = append(est.Rows, []string{s.Name, nump(s.Value.Median), s.Value.interval(), nump(s.Value.Mean)})
+		est.Rows = append(est.Rows, []string{s.Name, what, nump(s.Value.Median), s.Value.interval(), nump(s.Value.Mean)})
+		effect(s.Name, what, s.Versus)
+		for _, m := range s.More {
+			est.Rows = append(est.Rows, []string{s.Name, whatOf(m.Window), nump(m.Value.Median), m.Value.interval(), nump(m.Value.Mean)})
+			effect(s.Name, whatOf(m.Window), m.Versus)
+		}
 		if s.Hash != "" {
 			over.Facts = append(over.Facts, htmlreport.Fact{Key: "hash of " + s.Name, Value: s.Hash})
 		}
 	}
 	over.Tables = append(over.Tables, est)
 	part.sections = append(part.sections, over)
-	if len(c.Scenarios) > 1 {
-		eff := htmlreport.Table{Caption: "Effects against " + c.Scenarios[0].Name + ", replicate by replicate",
-			Header: []string{"scenario", "difference (median)", "difference 90%", "change per replicate", "change 90%", "change of means", "change of means 90% CI", "P(below)"}}
-		for _, s := range c.Scenarios[1:] {
-			v := s.Versus
-			if v == nil {
-				continue
-			}
-			eff.Rows = append(eff.Rows, []string{s.Name, nump(v.Diff.Median), v.Diff.interval(), pctp(v.Change.Median),
-				"[" + pctp(v.Change.P05) + ", " + pctp(v.Change.P95) + "]", pctp(v.Rel), "[" + pctp(v.RelP05) + ", " + pctp(v.RelP95) + "]", num(v.PBelow)})
-		}
+	if len(eff.Rows) > 0 {
+		eff.Caption = "Effects against " + c.Scenarios[0].Name + ", replicate by replicate"
 		eff.Note = "Change per replicate: B_i/A_i − 1, its interval the spread of simulated outcomes. Change of means: mean(B)/mean(A) − 1, its interval the Monte Carlo precision of that mean effect (bootstrap). P(below): share of replicates with B_i < A_i."
 		part.sections = append(part.sections, htmlreport.Section{ID: "effects", Title: "Effects", Tables: []htmlreport.Table{eff}})
 	}

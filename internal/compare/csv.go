@@ -6,51 +6,85 @@ import (
 	"io"
 	"math"
 	"strconv"
+
+	"github.com/insurgo/insurgo/sim"
 )
 
-// WriteCSV writes r as compare.csv: one row per estimate, with columns
+// CSVHeader is the header of compare.csv.
+var CSVHeader = []string{"scenario", "against", "metric", "scope", "of", "window", "statistic", "quantity", "estimate", "p05", "p50", "p95", "n"}
+
+// WriteCSV writes r as compare.csv: tidy rows, one per estimate, that
+// stack across metrics, scopes, windows and runs:
 //
-//	scenario, against, quantity, estimate, lo90, hi90, n
+//	scenario, against, metric, scope, of, window, statistic, quantity, estimate, p05, p50, p95, n
 //
-// Quantities: "value" (the compared statistic: median and 90% interval
-// over replicates), "mean" (its mean), "difference" (paired B_i − A_i:
-// median and 90% interval), "unpaired_difference" (the same for
-// independent replicates), "change_per_replicate" (B_i/A_i − 1: median and
-// 90% interval over replicates, the spread of outcomes),
-// "relative_change" (mean(B)/mean(A) − 1 and its bootstrap 90% interval,
-// the precision of the mean effect), "p_below" (share of replicates with B_i < A_i,
-// ties half), "pairing_factor" (var(A)+var(B) over var(B−A)), one
-// "signature:<name>" row per signature (median and 90% interval), and with
-// model choice "posterior" and "accepted". Undefined or infinite numbers
-// are written as NaN, +Inf or -Inf; empty cells do not apply.
+// metric, scope, of, window (FROM..TO) and statistic (sum,
+// mean_per_month, ...) say which window statistic a row is about: the
+// compared one and each of Result.More. quantity is what is estimated:
+//
+//   - value: the statistic over replicates; estimate its mean, p05, p50,
+//     p95 its quantiles;
+//   - difference: paired B_i − A_i against the scenario in "against"
+//     (estimate the mean, quantiles over replicates); unpaired_difference:
+//     the same for independent replicates;
+//   - change_per_replicate: B_i/A_i − 1 (mean and quantiles over
+//     replicates, the spread of outcomes);
+//   - relative_change: mean(B)/mean(A) − 1, with p05 and p95 its bootstrap
+//     90% confidence interval (the precision of the mean effect), p50 empty;
+//   - p_below: share of replicates with B_i < A_i (ties half);
+//     pairing_factor: var(A)+var(B) over var(B−A);
+//
+// then, for the compared statistic's months, one row per signature
+// (metric the signature's name, statistic "signature", quantity "value")
+// and with model choice "posterior" and "accepted" rows (statistic
+// "model_choice"). Undefined or infinite numbers are written as NaN, +Inf
+// or -Inf; empty cells do not apply.
 func (r *Result) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	rows := [][]string{{"scenario", "against", "quantity", "estimate", "lo90", "hi90", "n"}}
-	row := func(arm, against, q string, est, lo, hi float64, n int) {
-		rows = append(rows, []string{arm, against, q, num(est), num(lo), num(hi), strconv.Itoa(n)})
+	rows := [][]string{CSVHeader}
+	type about struct{ metric, scope, of, window, statistic string }
+	of := func(w sim.Window) about {
+		return about{w.Metric, w.Scope, w.Of, w.From.String() + ".." + w.To.String(), w.Statistic}
 	}
-	// point writes an estimate without an interval (empty lo90, hi90).
-	point := func(arm, against, q string, est float64, n int) {
-		rows = append(rows, []string{arm, against, q, num(est), "", "", strconv.Itoa(n)})
+	add := func(arm, against string, a about, q string, est float64, p05, p50, p95 string, n int) {
+		rows = append(rows, []string{arm, against, a.metric, a.scope, a.of, a.window, a.statistic, q, num(est), p05, p50, p95, strconv.Itoa(n)})
 	}
-	for k, a := range r.Arms {
-		row(a.Name, "", "value", a.Dist.Median, a.Dist.P05, a.Dist.P95, a.Dist.N)
-		point(a.Name, "", "mean", a.Dist.Mean, a.Dist.N)
-		if p := a.Versus; p != nil {
+	dist := func(arm, against string, a about, q string, d Dist) {
+		add(arm, against, a, q, d.Mean, num(d.P05), num(d.Median), num(d.P95), d.N)
+	}
+	point := func(arm, against string, a about, q string, est float64, n int) {
+		add(arm, against, a, q, est, "", "", "", n)
+	}
+	windows := append([]sim.Window{r.Window}, r.More...)
+	for m, win := range windows {
+		ab := of(win)
+		for _, a := range r.Arms {
+			d, p := a.Dist, a.Versus
+			if m > 0 {
+				d, p = a.More[m-1].Dist, a.More[m-1].Versus
+			}
+			dist(a.Name, "", ab, "value", d)
+			if p == nil {
+				continue
+			}
 			ag := r.Arms[0].Name
-			row(a.Name, ag, "difference", p.Diff.Median, p.Diff.P05, p.Diff.P95, p.Diff.N)
-			row(a.Name, ag, "unpaired_difference", p.Unpaired.Median, p.Unpaired.P05, p.Unpaired.P95, p.Unpaired.N)
-			row(a.Name, ag, "change_per_replicate", p.Change.Median, p.Change.P05, p.Change.P95, p.Change.N)
-			row(a.Name, ag, "relative_change", p.Rel, p.RelP05, p.RelP95, p.Diff.N)
-			point(a.Name, ag, "p_below", p.PBelow, p.Diff.N)
-			point(a.Name, ag, "pairing_factor", p.Factor, p.Diff.N)
+			dist(a.Name, ag, ab, "difference", p.Diff)
+			dist(a.Name, ag, ab, "unpaired_difference", p.Unpaired)
+			dist(a.Name, ag, ab, "change_per_replicate", p.Change)
+			add(a.Name, ag, ab, "relative_change", p.Rel, num(p.RelP05), "", num(p.RelP95), p.Diff.N)
+			point(a.Name, ag, ab, "p_below", p.PBelow, p.Diff.N)
+			point(a.Name, ag, ab, "pairing_factor", p.Factor, p.Diff.N)
 		}
+	}
+	main := of(r.Window)
+	for k, a := range r.Arms {
 		for s, d := range a.Signatures {
-			row(a.Name, "", "signature:"+r.Signatures[s], d.Median, d.P05, d.P95, d.N)
+			dist(a.Name, "", about{r.Signatures[s], "", "", main.window, "signature"}, "value", d)
 		}
 		if c := r.Choice; c != nil {
-			point(a.Name, "", "posterior", c.Posterior[k], r.Replicates)
-			point(a.Name, "", "accepted", float64(c.Accepted[k]), r.Replicates)
+			mc := about{statistic: "model_choice"}
+			point(a.Name, "", mc, "posterior", c.Posterior[k], r.Replicates)
+			point(a.Name, "", mc, "accepted", float64(c.Accepted[k]), r.Replicates)
 		}
 	}
 	if err := cw.WriteAll(rows); err != nil {

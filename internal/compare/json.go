@@ -38,6 +38,7 @@ type jsonPaired struct {
 
 type jsonArm struct {
 	Name       string      `json:"name"`
+	Hash       string      `json:"scenario_hash,omitempty"`
 	Value      jsonDist    `json:"value"`
 	Versus     *jsonPaired `json:"versus,omitempty"`
 	Signatures []jsonDist  `json:"signatures,omitempty"`
@@ -45,6 +46,15 @@ type jsonArm struct {
 	Accepted   *int        `json:"accepted,omitempty"`
 	Distance   *jsonDist   `json:"distance,omitempty"`
 	Values     []float64   `json:"values"`
+	More       []jsonMore  `json:"more,omitempty"`
+}
+
+// jsonMore is a further statistic of an arm (Result.More).
+type jsonMore struct {
+	Window sim.Window  `json:"window"`
+	Value  jsonDist    `json:"value"`
+	Versus *jsonPaired `json:"versus,omitempty"`
+	Values []float64   `json:"values"`
 }
 
 type jsonTarget struct {
@@ -70,6 +80,7 @@ type jsonChoice struct {
 }
 
 type jsonResult struct {
+	Engine      string      `json:"engine_version,omitempty"`
 	Seed        uint64      `json:"seed"`
 	Replicates  int         `json:"replicates"`
 	Window      sim.Window  `json:"window"`
@@ -85,15 +96,21 @@ func toDist(name string, d Dist) jsonDist {
 // MarshalIndent encodes r as indented JSON with a final newline: the
 // content of compare.json.
 func (r *Result) MarshalIndent() ([]byte, error) {
-	out := jsonResult{Seed: r.Seed, Replicates: r.Replicates, Window: r.Window}
+	out := jsonResult{Engine: r.Engine, Seed: r.Seed, Replicates: r.Replicates, Window: r.Window}
+	paired := func(p *Paired) *jsonPaired {
+		if p == nil {
+			return nil
+		}
+		return &jsonPaired{
+			Against: r.Arms[0].Name, Diff: toDist("", p.Diff), Unpaired: toDist("", p.Unpaired), Change: toDist("", p.Change),
+			Rel: finite(p.Rel), RelP05: finite(p.RelP05), RelP95: finite(p.RelP95),
+			PBelow: p.PBelow, VarPaired: p.VarPaired, VarUnpaired: p.VarUnpaired, PairingFactor: finite(p.Factor),
+		}
+	}
 	for k, a := range r.Arms {
-		ja := jsonArm{Name: a.Name, Value: toDist("", a.Dist), Values: a.Values}
-		if p := a.Versus; p != nil {
-			ja.Versus = &jsonPaired{
-				Against: r.Arms[0].Name, Diff: toDist("", p.Diff), Unpaired: toDist("", p.Unpaired), Change: toDist("", p.Change),
-				Rel: finite(p.Rel), RelP05: finite(p.RelP05), RelP95: finite(p.RelP95),
-				PBelow: p.PBelow, VarPaired: p.VarPaired, VarUnpaired: p.VarUnpaired, PairingFactor: finite(p.Factor),
-			}
+		ja := jsonArm{Name: a.Name, Hash: a.Hash, Value: toDist("", a.Dist), Values: a.Values, Versus: paired(a.Versus)}
+		for m, c := range a.More {
+			ja.More = append(ja.More, jsonMore{Window: r.More[m], Value: toDist("", c.Dist), Versus: paired(c.Versus), Values: c.Values})
 		}
 		for s, d := range a.Signatures {
 			ja.Signatures = append(ja.Signatures, toDist(r.Signatures[s], d))

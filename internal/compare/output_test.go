@@ -35,18 +35,23 @@ func TestOutputs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Header, 2 rows per arm, 6 per arm against the first.
-	if len(rows) != 1+3*2+2*6 {
-		t.Errorf("%d CSV rows, want 19", len(rows))
+	// Header, 1 row per arm, 6 per arm against the first.
+	if len(rows) != 1+3*1+2*6 {
+		t.Errorf("%d CSV rows, want 16", len(rows))
+	}
+	if fmt.Sprint(rows[0]) != fmt.Sprint(compare.CSVHeader) {
+		t.Errorf("header %v", rows[0])
 	}
 	var diff []string
 	for _, r := range rows {
-		if r[0] == "B" && r[2] == "difference" {
+		if r[0] == "B" && r[7] == "difference" {
 			diff = r
 		}
 	}
 	p := res.Arms[1].Versus
-	if want := []string{"B", "A", "difference", fmt.Sprint(p.Diff.Median), fmt.Sprint(p.Diff.P05), fmt.Sprint(p.Diff.P95), "60"}; fmt.Sprint(diff) != fmt.Sprint(want) {
+	w := res.Window
+	if want := []string{"B", "A", w.Metric, w.Scope, "", w.From.String() + ".." + w.To.String(), w.Statistic, "difference",
+		fmt.Sprint(p.Diff.Mean), fmt.Sprint(p.Diff.P05), fmt.Sprint(p.Diff.Median), fmt.Sprint(p.Diff.P95), "60"}; fmt.Sprint(diff) != fmt.Sprint(want) {
 		t.Errorf("difference row %v, want %v", diff, want)
 	}
 

@@ -12,6 +12,7 @@ import (
 // Arm is one scenario of a comparison.
 type Arm struct {
 	Name     string
+	Hash     string // the scenario's hash, for compare.json; may be empty
 	Factory  sim.Factory
 	Calendar sim.Calendar
 	// Targets are the observed figures the arm carries, for model choice.
@@ -28,6 +29,14 @@ type Options struct {
 	// country:afghanistan summed over 2024-01..2024-12. It must lie within
 	// every arm's calendar.
 	Window sim.Window
+
+	// More are further statistics compared in the same replicates, each
+	// like Window (other metrics, scopes or statistics over their own
+	// months): compare -metric attacks,recruits,fighters.
+	More []sim.Window
+
+	// Engine is the version of insurgo, for compare.json.
+	Engine string
 
 	// Signatures are further per-replicate statistics summarised per arm.
 	Signatures []Signature
@@ -60,6 +69,8 @@ type Result struct {
 	Seed       uint64
 	Replicates int
 	Window     sim.Window
+	More       []sim.Window // as Options.More; ArmResult.More in this order
+	Engine     string
 	Arms       []ArmResult
 	Signatures []string // names, in the order of ArmResult.Signatures
 
@@ -84,7 +95,10 @@ type ArmResult struct {
 	Values []float64
 	Dist   Dist
 	// Versus is the comparison with the first arm (nil for the first).
-	Versus     *Paired
+	Versus *Paired
+	Hash   string
+	// More holds the statistics of Result.More, in order.
+	More       []Compared
 	Signatures []Dist
 	// SignatureValues[s][i] is signature s in replicate i (NaN where
 	// undefined, +Inf for a rebound that never came).
@@ -92,6 +106,14 @@ type ArmResult struct {
 	// TargetValues[j][i] is target j of Result.Targets in replicate i,
 	// with model choice.
 	TargetValues [][]float64
+}
+
+// Compared is one further statistic of an arm: replicate by replicate,
+// summarised, and against the first arm (nil for the first).
+type Compared struct {
+	Values []float64
+	Dist   Dist
+	Versus *Paired
 }
 
 // Run runs every arm with the same seed and replicates and compares them.
@@ -104,8 +126,10 @@ func Run(ctx context.Context, arms []Arm, o Options) (*Result, error) {
 		return nil, fmt.Errorf("%w: replicates must be >= 2, got %d", ErrCompare, o.Replicates)
 	}
 	for _, a := range arms {
-		if _, _, err := o.Window.Bind(&a.Calendar); err != nil {
-			return nil, fmt.Errorf("scenario %s: %w", a.Name, err)
+		for _, w := range append([]sim.Window{o.Window}, o.More...) {
+			if _, _, err := w.Bind(&a.Calendar); err != nil {
+				return nil, fmt.Errorf("scenario %s: %w", a.Name, err)
+			}
 		}
 		for _, s := range o.Signatures {
 			if err := s.Check(&a.Calendar); err != nil {
@@ -113,7 +137,7 @@ func Run(ctx context.Context, arms []Arm, o Options) (*Result, error) {
 			}
 		}
 	}
-	res := &Result{Seed: o.Seed, Replicates: o.Replicates, Window: o.Window}
+	res := &Result{Seed: o.Seed, Replicates: o.Replicates, Window: o.Window, More: o.More, Engine: o.Engine}
 	for _, s := range o.Signatures {
 		res.Signatures = append(res.Signatures, s.Name())
 	}
@@ -131,6 +155,10 @@ func Run(ctx context.Context, arms []Arm, o Options) (*Result, error) {
 	tv := make([][][]float64, len(arms))
 	for k, a := range arms {
 		vals := make([]float64, o.Replicates)
+		more := make([][]float64, len(o.More))
+		for m := range more {
+			more[m] = make([]float64, o.Replicates)
+		}
 		sig := make([][]float64, len(o.Signatures))
 		for s := range sig {
 			sig[s] = make([]float64, o.Replicates)
@@ -142,6 +170,9 @@ func Run(ctx context.Context, arms []Arm, o Options) (*Result, error) {
 			Calendar: a.Calendar, Seed: o.Seed, Count: o.Replicates, Workers: o.Workers,
 			OnReplicate: func(rep int, r *sim.Recorder) error {
 				vals[rep] = o.Window.Eval(r, &a.Calendar)
+				for m, w := range o.More {
+					more[m][rep] = w.Eval(r, &a.Calendar)
+				}
 				for s, sg := range o.Signatures {
 					sig[s][rep] = sg.Eval(r, &a.Calendar)
 				}
@@ -158,7 +189,10 @@ func Run(ctx context.Context, arms []Arm, o Options) (*Result, error) {
 		if _, err := b.Run(ctx, a.Factory); err != nil {
 			return nil, fmt.Errorf("scenario %s: %w", a.Name, err)
 		}
-		ar := ArmResult{Name: a.Name, Values: vals, Dist: Summarize(vals), SignatureValues: sig}
+		ar := ArmResult{Name: a.Name, Hash: a.Hash, Values: vals, Dist: Summarize(vals), SignatureValues: sig}
+		for m := range more {
+			ar.More = append(ar.More, Compared{Values: more[m], Dist: Summarize(more[m])})
+		}
 		if o.Targets {
 			ar.TargetValues = make([][]float64, len(res.Targets))
 			for j := range ar.TargetValues {
@@ -179,6 +213,13 @@ func Run(ctx context.Context, arms []Arm, o Options) (*Result, error) {
 			return nil, fmt.Errorf("%s against %s: %w", res.Arms[k].Name, res.Arms[0].Name, err)
 		}
 		res.Arms[k].Versus = &p
+		for m := range res.More {
+			p, err := Pair(res.Arms[0].More[m].Values, res.Arms[k].More[m].Values, o.Seed)
+			if err != nil {
+				return nil, fmt.Errorf("%s against %s: %s: %w", res.Arms[k].Name, res.Arms[0].Name, res.More[m].Metric, err)
+			}
+			res.Arms[k].More[m].Versus = &p
+		}
 	}
 	if o.Targets {
 		obs := make([]float64, len(res.Targets))

@@ -39,6 +39,22 @@ func (r *Result) WriteTable(w io.Writer) error {
 		fmt.Fprintln(ew, "(change per replicate: B_i/A_i − 1, its interval the spread of simulated outcomes; change of means:")
 		fmt.Fprintln(ew, " mean(B)/mean(A) − 1, its interval the Monte Carlo precision of that mean effect, by bootstrap)")
 	}
+	for m, w := range r.More {
+		fmt.Fprintf(ew, "\n%s %s in %s, %s..%s:\n", statName(w.Statistic), w.Metric, w.Scope, w.From, w.To)
+		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "scenario\tmedian\t90%% interval\tmean\tchange of means vs %s (90%% CI)\tdifference (90%%)\tP(below)\n", r.Arms[0].Name)
+		for _, a := range r.Arms {
+			c := a.More[m]
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s", a.Name, fmtNum(c.Dist.Median), interval(c.Dist.P05, c.Dist.P95), fmtNum(c.Dist.Mean))
+			if p := c.Versus; p != nil {
+				fmt.Fprintf(tw, "\t%s %s\t%s %s\t%.3f\n", pct(p.Rel), "["+pct(p.RelP05)+", "+pct(p.RelP95)+"]",
+					fmtNum(p.Diff.Median), interval(p.Diff.P05, p.Diff.P95), p.PBelow)
+			} else {
+				fmt.Fprint(tw, "\t\t\t\n")
+			}
+		}
+		tw.Flush()
+	}
 	if len(r.Signatures) > 0 {
 		fmt.Fprintf(ew, "\nsignatures (median [90%% interval] over replicates):\n")
 		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
