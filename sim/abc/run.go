@@ -22,7 +22,9 @@ import (
 // Workers and BatchSize), sim and prev: the same for any Workers, and a
 // run resumed from the first k generations of a run equals that run.
 //
-// On an error, the returned Result holds the generations completed so far.
+// A configuration error (wrapping ErrConfig) is reported before anything
+// is simulated, with a nil Result; on any later error the returned Result
+// holds the generations completed so far.
 func Run(ctx context.Context, cfg Config, sim Simulator, prev []Generation, onGen func(Generation) error) (*Result, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
