@@ -30,7 +30,9 @@ type Model struct {
 
 // Simulator simulates model m at theta once, with all randomness drawn
 // from seed, and returns the summary statistics (len == len(Config.Observed)).
-// It is called concurrently from Config.Workers goroutines. A returned error
+// It is called concurrently from Config.Workers goroutines, each call with
+// its own copy of theta; Run copies the returned statistics, so the
+// simulator may reuse its buffer. A returned error
 // stops the run. A NaN statistic makes the proposal's distance +Inf (never
 // accepted) and is left out of the distance scales.
 type Simulator func(ctx context.Context, m int, theta []float64, seed uint64) ([]float64, error)

@@ -62,3 +62,36 @@ func ExamplePrior() {
 	// loguniform(1, 100) on [1, 100]
 	// truncnormal(0, 1, 0, 3) on [0, 3]
 }
+
+// Choose between two models of one observation s ~ N(mu, 1): a narrow
+// prior on mu and a wide one. The exact posterior probability of the
+// narrow model is 0.80 (see TestModelChoiceBayesFactor).
+func ExampleRun_modelChoice() {
+	cfg := abc.Config{
+		Models: []abc.Model{
+			{Name: "narrow", Prior: 0.5, Params: []abc.Param{{Name: "mu", Prior: abc.Normal{Mu: 0, Sigma: 1}}}},
+			{Name: "wide", Prior: 0.5, Params: []abc.Param{{Name: "mu", Prior: abc.Normal{Mu: 0, Sigma: 10}}}},
+		},
+		Observed:       []float64{1.5},
+		Population:     1000,
+		MaxGenerations: 6,
+		Seed:           11,
+		Workers:        2,
+	}
+	simulate := func(_ context.Context, _ int, theta []float64, seed uint64) ([]float64, error) {
+		r := rand.New(rand.NewPCG(seed, 0))
+		return []float64{theta[0] + r.NormFloat64()}, nil
+	}
+	res, err := abc.Run(context.Background(), cfg, simulate, nil, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	f := res.Final()
+	for m, p := range f.ModelProbs {
+		fmt.Printf("%s: %.2f\n", cfg.Models[m].Name, p)
+	}
+	// Output:
+	// narrow: 0.79
+	// wide: 0.21
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -274,7 +275,12 @@ func runGeneration(ctx context.Context, cfg Config, simulate Simulator, gens []G
 					p := &proposal{idx: k}
 					p.model, p.theta, p.err = g.propose(k)
 					if p.err == nil {
-						p.stats, p.err = simulate(simCtx, p.model, p.theta, simulationSeed(g.seed, k))
+						// The simulator gets its own copy of theta, and the
+						// statistics are copied, so neither side can change
+						// the other's values later.
+						var stats []float64
+						stats, p.err = simulate(simCtx, p.model, slices.Clone(p.theta), simulationSeed(g.seed, k))
+						p.stats = slices.Clone(stats)
 						if p.err == nil && len(p.stats) != g.nstat {
 							p.err = fmt.Errorf("simulator returned %d statistics, want %d", len(p.stats), g.nstat)
 						}
