@@ -42,11 +42,20 @@ func marshal(t *testing.T, v any) []byte {
 }
 
 func TestDeterministicAcrossWorkers(t *testing.T) {
-	for _, kern := range []string{KernelMVN, KernelOLCM} {
+	for _, variant := range []string{KernelMVN, KernelOLCM, "two models"} {
 		var want []byte
 		for _, w := range []int{1, 2, 7} {
 			cfg, sim := twoParamConfig()
-			cfg.Kernel = kern
+			if variant == "two models" {
+				other := Model{Name: "other", Prior: 2, Params: []Param{
+					{Name: "mu", Prior: Normal{0, 3}},
+					{Name: "k", Prior: LogNormal{1.5, 0.5}, Integer: true},
+				}}
+				cfg.Models = []Model{cfg.Models[0], other}
+				cfg.Models[0].Prior = 1
+			} else {
+				cfg.Kernel = variant
+			}
 			cfg.Workers = w
 			res, err := Run(context.Background(), cfg, sim, nil, nil)
 			if err != nil {
@@ -63,7 +72,7 @@ func TestDeterministicAcrossWorkers(t *testing.T) {
 				continue
 			}
 			if !bytes.Equal(got, want) {
-				t.Errorf("%s: %d workers give different bytes than 1", kern, w)
+				t.Errorf("%s: %d workers give different bytes than 1", variant, w)
 			}
 		}
 	}
