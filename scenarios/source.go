@@ -83,7 +83,10 @@ func fileID(name string) string {
 func parseSource(file, id, dir string, shipped bool, data []byte) (*source, error) {
 	raw := map[string]any{}
 	if _, err := toml.Decode(string(data), &raw); err != nil {
+		// A file that is not valid TOML may be any file (extends =
+		// "/etc/shadow"): its error does not quote its content.
 		e := fileerr.FromTOML(file, err, ErrSyntax)
+		e.Msg = fileerr.RedactSyntax(e.Msg)
 		if e.Line > 0 {
 			e.Key, e.Msg = "", "not valid TOML: "+e.Msg
 		}
@@ -118,12 +121,45 @@ func (s *source) extend(ext string) (*source, error) {
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(s.dir, p)
 	}
+	if !ExtendsAnywhere && !Within(s.dir, p) {
+		return nil, fmt.Errorf("%q is outside %s, the directory of the file that extends it: extends names a shipped scenario or a file under that directory (-extends-anywhere allows any path)", ext, dirName(s.dir))
+	}
 	src, err := openFile(p)
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return nil, fmt.Errorf("cannot read %s: %v", p, pe.Err)
 	}
 	return src, err
+}
+
+// ExtendsAnywhere lets extends name a file anywhere. By default a file
+// on disk may extend only shipped scenarios and files under its own
+// directory, so that a scenario received from someone else cannot make
+// insurgo read, and echo in its errors, any file the user can read. The
+// commands set it from their -extends-anywhere flag.
+var ExtendsAnywhere = false
+
+// Within reports whether path lies in dir or below it, after resolving
+// symbolic links (a link under dir pointing outside it is outside).
+func Within(dir, path string) bool {
+	resolve := func(p string) string {
+		if abs, err := filepath.Abs(p); err == nil {
+			p = abs
+		}
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			p = r
+		}
+		return p
+	}
+	rel, err := filepath.Rel(resolve(dir), resolve(path))
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+func dirName(d string) string {
+	if d == "" || d == "." {
+		return "the working directory"
+	}
+	return d
 }
 
 // chain resolves s's extends, returning the chain of files from s to its

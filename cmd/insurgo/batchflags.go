@@ -3,6 +3,8 @@ package main
 import (
 	"flag"
 	"runtime"
+
+	"github.com/insurgo/insurgo/scenarios"
 )
 
 // batchFlags are the flags of the commands that run batches of replicates
@@ -30,6 +32,7 @@ func (b *batchFlags) register(fs *flag.FlagSet, out, replicates, seed string) {
 	fs.StringVar(&b.format, "format", "png", "figure format: png, svg or pdf")
 	fs.BoolVar(&b.noPlots, "no-plots", false, "do not draw figures")
 	fs.Var(&b.set, "set", setUsage)
+	extendsAnywhereFlag(fs)
 	fs.BoolVar(&b.large, "large", false, "run a batch above the work or memory limit (see docs/reliability.md)")
 }
 
@@ -50,4 +53,10 @@ func (b *batchFlags) check(cmd string, minReplicates int) error {
 		return usageError("%s: -workers must be <= %d, got %d", cmd, maxWorkers, b.workers)
 	}
 	return checkFormat(b.format)
+}
+
+// extendsAnywhereFlag defines -extends-anywhere on fs, bound to
+// scenarios.ExtendsAnywhere (reset to false each time it is defined).
+func extendsAnywhereFlag(fs *flag.FlagSet) {
+	fs.BoolVar(&scenarios.ExtendsAnywhere, "extends-anywhere", false, "let extends name files outside the including file's directory")
 }

@@ -174,3 +174,42 @@ func TestSignalsStopBatch(t *testing.T) {
 		noStaging(t, work)
 	}
 }
+
+// Issue 11, defect 11: usage errors that exited 1, "sweep: sweep:"
+// stutter, extends reading any path and echoing its content.
+func TestSmallerDefects(t *testing.T) {
+	dir := t.TempDir()
+	sweepFile := filepath.Join(dir, "s.toml")
+	os.WriteFile(sweepFile, []byte("[sweep]\nextends = \"historical\"\ndesign = \"nosuch\"\nsize = 2\n[[sweep.param]]\nkey = \"attacks.rate\"\nrange = [0.1, 0.2]\n[[sweep.output]]\nname = \"a\"\nmetric = \"attacks\"\nfrom = \"2022-01\"\nto = \"2022-12\"\nstatistic = \"sum\"\n"), 0o644)
+	secret := filepath.Join(t.TempDir(), "secret.toml")
+	os.WriteFile(secret, []byte("password = hunter2\n"), 0o644)
+	outside := filepath.Join(dir, "outside.toml")
+	os.WriteFile(outside, []byte("extends = \""+secret+"\"\n"), 0o644)
+	inside := filepath.Join(dir, "inside.toml")
+	os.WriteFile(inside, []byte("extends = \"sub/secret.toml\"\n"), 0o644)
+	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
+	os.WriteFile(filepath.Join(dir, "sub", "secret.toml"), []byte("password = hunter2\n"), 0o644)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"run", "-out", ""}, "-out"},
+		{[]string{"run", "-out", sweepFile}, "not a directory"},
+		{[]string{"sweep", "run", sweepFile}, "is a file, not a sweep directory"},
+		{[]string{"sweep", "merge", sweepFile}, "is a file, not a sweep directory"},
+		{[]string{"sweep", "plan", sweepFile, "-out", filepath.Join(dir, "p")}, "sweep.design"},
+		{[]string{"validate", outside}, "is outside"},
+		{[]string{"validate", inside}, "not valid TOML"},
+		{[]string{"validate", "-extends-anywhere", outside}, "not valid TOML"},
+	} {
+		code, _, stderr := insurgo(t, context.Background(), c.args...)
+		if code != exitUsage || !strings.Contains(stderr, c.want) {
+			t.Errorf("%q: exit %d, want 2 with %q:\n%s", c.args, code, c.want, stderr)
+		}
+		for _, bad := range []string{"sweep: sweep:", "sweeprun:", "hunter2"} {
+			if strings.Contains(stderr, bad) {
+				t.Errorf("%q: message holds %q:\n%s", c.args, bad, stderr)
+			}
+		}
+	}
+}

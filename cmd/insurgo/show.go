@@ -25,6 +25,7 @@ outputs: it is what run writes to resolved.toml.`,
 func init() {
 	showCmd.run = func(ctx context.Context, args []string, e *env) error {
 		fs := newFlagSet(showCmd, e.Stdout)
+		extendsAnywhereFlag(fs)
 		var set setFlag
 		fs.Var(&set, "set", setUsage)
 		pos, err := parseArgs(fs, args)

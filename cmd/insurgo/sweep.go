@@ -85,6 +85,20 @@ func runSweep(ctx context.Context, args []string, e *env) error {
 	return usageError("sweep: unknown subcommand %q: want plan, run, merge, analyze or slurm", args[0])
 }
 
+// sweepErr marks the errors that come from what the user gave (a sweep
+// file, a scenario, a directory that is not a sweep, an impossible plan
+// or Slurm option) as usage errors, exit 2; others, such as a full disk,
+// stay failures.
+func sweepErr(err error) error {
+	var se scenarios.Errors
+	var fe sweeprun.Errors
+	if errors.As(err, &se) || errors.As(err, &fe) || errors.Is(err, sweeprun.ErrSweepDir) ||
+		errors.Is(err, sweeprun.ErrPlan) || errors.Is(err, sweeprun.ErrSlurmOption) || errors.Is(err, sweeprun.ErrSweepFile) {
+		return asUsage(err)
+	}
+	return err
+}
+
 // sweepFlags returns a flag set named "sweep SUB" whose -h prints the
 // sweep usage.
 func sweepFlags(sub string, e *env) *flag.FlagSet {
@@ -105,6 +119,7 @@ func sweepPlan(args []string, e *env) error {
 	shards := fs.Int("shards", 1, "number of shards (>= 1); a Slurm array has at most this many tasks")
 	out := fs.String("out", "", "sweep directory (default: the sweep file's name + .sweep)")
 	force := fs.Bool("force", false, "replace another plan in the directory, deleting its shards and results")
+	extendsAnywhereFlag(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -125,12 +140,7 @@ func sweepPlan(args []string, e *env) error {
 	}
 	man, err := sweeprun.Plan(cfg, sweeprun.ScenarioLoader, sweeprun.PlanOptions{Dir: *out, Shards: *shards, Engine: Version, Force: *force})
 	if err != nil {
-		var se scenarios.Errors
-		var fe sweeprun.Errors
-		if errors.As(err, &se) || errors.As(err, &fe) || errors.Is(err, sweeprun.ErrSweepDir) || errors.Is(err, sweeprun.ErrPlan) {
-			return asUsage(err)
-		}
-		return err
+		return sweepErr(err)
 	}
 	fmt.Fprintf(e.Stdout, "planned sweep %s (hash %s): %s design, %d points × %d replicates = %d runs in %d shards\n",
 		man.Name, man.Hash[:12], man.Design, man.Points, man.Replicates, man.Points*man.Replicates, len(man.Shards))
@@ -219,10 +229,7 @@ func sweepRun(ctx context.Context, args []string, e *env) error {
 	})
 	bar.finish()
 	if err != nil {
-		if errors.Is(err, sweeprun.ErrSweepDir) {
-			return asUsage(err)
-		}
-		return err
+		return sweepErr(err)
 	}
 	el := time.Since(start)
 	if rep.Points > 0 {
@@ -250,7 +257,7 @@ func sweepMerge(args []string, e *env) error {
 	}
 	rep, err := sweeprun.Merge(dir, sweeprun.MergeOptions{CSV: *csvOut})
 	if err != nil {
-		return err
+		return sweepErr(err)
 	}
 	fmt.Fprintf(e.Stdout, "merged %d rows (%d points): %s\n", rep.Rows, rep.Points, strings.Join(rep.Files, ", "))
 	return nil
@@ -277,7 +284,7 @@ func sweepAnalyze(args []string, e *env) error {
 	}
 	a, err := sweeprun.Analyze(dir, sweeprun.AnalyzeOptions{Resamples: *resamples, Format: *format, NoFigures: *noPlots})
 	if err != nil {
-		return err
+		return sweepErr(err)
 	}
 	if err := a.WriteText(e.Stdout); err != nil {
 		return err
@@ -317,10 +324,7 @@ func sweepSlurm(args []string, e *env) error {
 	}
 	s, err := sweeprun.WriteSlurm(dir, o)
 	if err != nil {
-		if errors.Is(err, sweeprun.ErrSweepDir) || errors.Is(err, sweeprun.ErrSlurmOption) {
-			return asUsage(err)
-		}
-		return err
+		return sweepErr(err)
 	}
 	if s.Temporary {
 		fmt.Fprintf(e.Stderr, "insurgo: warning: the jobs will run %s, a temporary 'go run' or 'go test' build that may be gone when they start; 'go install ./cmd/insurgo' and rerun, or pass -bin\n", s.Binary)

@@ -21,6 +21,7 @@ was expected. It exits 0 if all are valid and 2 otherwise.`,
 func init() {
 	validateCmd.run = func(ctx context.Context, args []string, e *env) error {
 		fs := newFlagSet(validateCmd, e.Stdout)
+		extendsAnywhereFlag(fs)
 		pos, err := parseArgs(fs, args)
 		if err != nil {
 			return err

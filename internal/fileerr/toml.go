@@ -2,6 +2,7 @@ package fileerr
 
 import (
 	"errors"
+	"regexp"
 
 	"github.com/BurntSushi/toml"
 )
@@ -18,4 +19,15 @@ func FromTOML(file string, err error, sentinel error) *Error {
 		e.Msg = pe.Message
 	}
 	return e
+}
+
+// syntaxValueRE matches what a TOML syntax message quotes of the file.
+var syntaxValueRE = regexp.MustCompile(`(found|got) ("[^"]*"|'[^']*'|\S+)`)
+
+// RedactSyntax removes from a TOML syntax error's message the text it
+// quotes from the file ("expected value but found \"hunter2\"" becomes
+// "... found something else"): a file that is not valid TOML may be any
+// file the user can read, and its content is not echoed.
+func RedactSyntax(msg string) string {
+	return syntaxValueRE.ReplaceAllString(msg, "$1 something else")
 }

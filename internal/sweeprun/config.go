@@ -14,6 +14,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/insurgo/insurgo/internal/fileerr"
+	"github.com/insurgo/insurgo/scenarios"
 	"github.com/insurgo/insurgo/sim"
 	"github.com/insurgo/insurgo/sim/sweep"
 )
@@ -184,6 +185,9 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 		}
 		if abs, err := filepath.Abs(p); err == nil {
 			p = abs
+		}
+		if !scenarios.ExtendsAnywhere && !scenarios.Within(filepath.Dir(name), p) {
+			add(line("extends"), "sweep.extends", "%q is outside the sweep file's directory: extends names a shipped scenario or a file under that directory (-extends-anywhere allows any path)", s.Extends)
 		}
 		c.Base = p
 	default:

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/insurgo/insurgo/sim"
 	"github.com/insurgo/insurgo/sim/sweep"
@@ -123,7 +124,10 @@ func ReadManifest(dir string) (*Manifest, error) {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("%w: %s: no manifest.json (plan the sweep first: insurgo sweep plan FILE -out %s)", ErrSweepDir, dir, dir)
 		}
-		return nil, err
+		if errors.Is(err, syscall.ENOTDIR) {
+			return nil, fmt.Errorf("%w: %s is a file, not a sweep directory (a sweep file is planned first: insurgo sweep plan %s)", ErrSweepDir, dir, dir)
+		}
+		return nil, fmt.Errorf("%w: %v", ErrSweepDir, err)
 	}
 	var m Manifest
 	if err := json.Unmarshal(b, &m); err != nil {
