@@ -148,6 +148,14 @@ func ReadConfig(path string) (*Config, error) {
 // problem it finds as Errors. It checks the file alone; parameter keys and
 // outputs are checked against the base scenario by Plan.
 func ParseConfig(name string, data []byte) (*Config, error) {
+	// A file that is not valid TOML may be any file: its syntax error is
+	// reported without the text it quotes.
+	var syntax map[string]any
+	if _, err := toml.Decode(string(data), &syntax); err != nil {
+		e := fileerr.FromTOML(name, err, ErrSweepFile)
+		e.Key, e.Msg = "", "not valid TOML: "+fileerr.RedactSyntax(e.Msg)
+		return nil, Errors{e}
+	}
 	var f file
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&f)
 	if err != nil {
