@@ -269,7 +269,7 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 			}
 		}
 		return reportOf(o.out, figs)
-	}); err != nil {
+	}, od.cleanup); err != nil {
 		return err
 	}
 	if err := od.commit(); err != nil {

@@ -15,6 +15,7 @@ import (
 // noStaging fails if parent holds a staging directory left behind.
 func noStaging(t *testing.T, parent string) {
 	t.Helper()
+	waitBackground(10 * time.Second)
 	left, _ := filepath.Glob(filepath.Join(parent, ".*.tmp-*"))
 	if len(left) > 0 {
 		t.Errorf("staging directories left behind: %v", left)

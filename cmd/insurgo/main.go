@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"golang.org/x/term"
 
@@ -61,6 +62,7 @@ func main() {
 	e := &env{Stdout: os.Stdout, Stderr: os.Stderr, IsTerminal: term.IsTerminal(int(os.Stderr.Fd()))}
 	code := dispatch(ctx, os.Args[1:], e)
 	stop()
+	waitBackground(700 * time.Millisecond)
 	os.Exit(code)
 }
 

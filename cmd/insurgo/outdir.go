@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/insurgo/insurgo/scenarios"
 )
@@ -29,6 +31,9 @@ func checkFormat(f string) error {
 type outDir struct {
 	final string // the directory as the user named it
 	stage string // where the files are written until commit
+
+	mu      sync.Mutex
+	aborted bool
 }
 
 // openOutDir checks dir before any work is done and makes its staging
@@ -124,18 +129,57 @@ func (o *outDir) commit() error {
 }
 
 // abort removes the staging directory; after commit it does nothing.
-func (o *outDir) abort() { os.RemoveAll(o.stage) }
+func (o *outDir) abort() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.aborted = true
+	os.RemoveAll(o.stage)
+}
+
+// cleanup removes the staging directory again if the command was
+// aborted: a phase abandoned by interruptible may have written into it
+// after abort.
+func (o *outDir) cleanup() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.aborted {
+		os.RemoveAll(o.stage)
+	}
+}
+
+// background counts the phases abandoned by interruptible that are still
+// running; main waits a moment for them before exiting.
+var background sync.WaitGroup
+
+// waitBackground waits for abandoned phases to finish and clean up, for
+// at most d.
+func waitBackground(d time.Duration) {
+	done := make(chan struct{})
+	go func() { background.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(d):
+	}
+}
 
 // interruptible runs fn and returns its error, or ctx's as soon as ctx
-// is done (fn's goroutine is left to the process's exit; what it writes
-// goes to a staging directory that is removed). Phases that take no
-// context, such as drawing figures, stop within a second this way.
-func interruptible(ctx context.Context, fn func() error) error {
+// is done. Phases that take no context, such as drawing figures, stop
+// within a second this way: fn goes on in the background, writing into a
+// staging directory, and then calls after (if not nil), which removes
+// that directory if the command was aborted; main waits briefly for it.
+func interruptible(ctx context.Context, fn func() error, after func()) error {
 	if err := ctx.Err(); err != nil {
 		return context.Cause(ctx)
 	}
 	done := make(chan error, 1)
-	go func() { done <- fn() }()
+	background.Add(1)
+	go func() {
+		defer background.Done()
+		done <- fn()
+		if after != nil {
+			after()
+		}
+	}()
 	select {
 	case err := <-done:
 		if err == nil && ctx.Err() != nil {

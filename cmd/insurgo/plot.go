@@ -88,7 +88,7 @@ func runPlot(ctx context.Context, args []string, e *env) error {
 			files, err = plots.WriteCompare(runs, dir, *format)
 		}
 		return err
-	})
+	}, nil)
 	if errors.Is(err, context.Canceled) {
 		return err
 	}

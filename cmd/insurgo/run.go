@@ -62,6 +62,7 @@ var phaseHook = func(phase string) {}
 type runOptions struct {
 	batchFlags
 	perReplicate bool
+	cleanup      func() // removes the staging directory if the run was aborted
 	posterior    posteriorFlag
 }
 
@@ -106,7 +107,7 @@ func runRun(ctx context.Context, args []string, e *env) error {
 	}
 	defer od.abort()
 	final := o.out
-	o.out = od.stage
+	o.out, o.cleanup = od.stage, od.cleanup
 	res, err := runScenario(ctx, sc, o, e)
 	if err != nil {
 		return err
@@ -168,7 +169,7 @@ func runScenario(ctx context.Context, sc *scenarios.Scenario, o runOptions, e *e
 	if p := o.posterior.post; p != nil {
 		s.Posterior, s.PosteriorHash = p.Name, p.Hash
 	}
-	if err := interruptible(ctx, func() error { return writeRunFiles(e.Stderr, s, o, sc, elapsed) }); err != nil {
+	if err := interruptible(ctx, func() error { return writeRunFiles(e.Stderr, s, o, sc, elapsed) }, o.cleanup); err != nil {
 		return nil, err
 	}
 	return &runResult{summary: s, elapsed: elapsed}, nil
