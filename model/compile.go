@@ -128,16 +128,16 @@ type clang struct {
 	name string
 }
 
-// monthIndex returns the calendar month index of a YYYY-MM string (""
-// gives -1 << 20: always before), clamped to nothing: months past the end
-// give an index >= months.
-func monthIndex(cal *sim.Calendar, s string) int {
-	if s == "" {
-		return -1 << 20
-	}
-	m, err := sim.ParseMonth(s)
-	if err != nil {
-		return -1 << 20
+// beforeRun is the month index of a month not given (the zero Month):
+// before every month of any run, so that "from" a month not given means
+// from the start.
+const beforeRun = -1 << 20
+
+// monthIndex returns the calendar month index of m (beforeRun for the
+// zero Month), not clamped: months past the end give an index >= months.
+func monthIndex(cal *sim.Calendar, m sim.Month) int {
+	if m.IsZero() {
+		return beforeRun
 	}
 	return m.Index(cal.FirstMonth())
 }
@@ -309,7 +309,7 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 	counterFrom := monthIndex(cal, p.Media.CounterFrom)
 	c.counter = make([]bool, c.months)
 	for m := range c.months {
-		c.counter[m] = p.Media.CounterFrom != "" && m >= counterFrom
+		c.counter[m] = !p.Media.CounterFrom.IsZero() && m >= counterFrom
 	}
 
 	// Pools.

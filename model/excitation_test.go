@@ -18,7 +18,7 @@ func TestSelfExcitationBranchingRatio(t *testing.T) {
 	cal := calendar(t, "2021-09-01", "2022-12-31")
 	base := clone(s.Params)
 	noCut(&base)
-	base.RaidPhases = []RaidPhase{{Name: "none", From: "2021-09", PerMonth: 0, Quality: 0.5}}
+	base.RaidPhases = []RaidPhase{{Name: "none", From: mustMonth("2021-09"), PerMonth: 0, Quality: 0.5}}
 	base.Pakistan.PerMonth = 0
 	base.Attacks.Excitation = 0
 	excited := clone(base)

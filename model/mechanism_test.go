@@ -135,7 +135,7 @@ func TestDeplatformingLowersRecruits(t *testing.T) {
 	dp := clone(s.Params)
 	for i := range dp.Languages {
 		dp.Languages[i].Deplatformed = 0.8
-		dp.Languages[i].DeplatformFrom = "2022-01"
+		dp.Languages[i].DeplatformFrom = mustMonth("2022-01")
 	}
 	d := means(t, &dp, cal, ws, 100)
 	t.Logf("recruits 2022-2023 %.0f -> %.0f", base[0], d[0])
@@ -207,8 +207,8 @@ func pressureThenLapse(t *testing.T, choice float64) (Params, sim.Calendar) {
 	p := clone(s.Params)
 	p.Posture.Choice = choice
 	p.RaidPhases = []RaidPhase{
-		{Name: "pressure", From: "2022-01", PerMonth: 15, Quality: 0.7},
-		{Name: "lapse", From: "2023-07", PerMonth: 0, Quality: 0.7},
+		{Name: "pressure", From: mustMonth("2022-01"), PerMonth: 15, Quality: 0.7},
+		{Name: "lapse", From: mustMonth("2023-07"), PerMonth: 0, Quality: 0.7},
 	}
 	return p, calendar(t, "2021-09-01", "2024-12-31")
 }

@@ -94,3 +94,12 @@ func TestHistoricalValid(t *testing.T) {
 		t.Errorf("historical has %d regions, want >= 25", n)
 	}
 }
+
+// mustMonth parses a YYYY-MM month written in a test.
+func mustMonth(s string) sim.Month {
+	m, err := sim.ParseMonth(s)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}

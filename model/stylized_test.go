@@ -22,12 +22,12 @@ func TestKineticPressureContainsWithoutEradicating(t *testing.T) {
 		mode := map[float64]string{1: "slowdown", 0: "degradation"}[choice]
 		none := clone(s.Params)
 		none.Posture.Choice = choice
-		none.RaidPhases = []RaidPhase{{Name: "none", From: "2021-09", PerMonth: 0, Quality: 0.5}}
+		none.RaidPhases = []RaidPhase{{Name: "none", From: mustMonth("2021-09"), PerMonth: 0, Quality: 0.5}}
 		none.Pakistan.PerMonth = 0
 		heavy := clone(none)
 		heavy.RaidPhases = []RaidPhase{
-			{Name: "none", From: "2021-09", PerMonth: 0, Quality: 0.5},
-			{Name: "sustained", From: "2022-01", PerMonth: 20, Quality: 0.8},
+			{Name: "none", From: mustMonth("2021-09"), PerMonth: 0, Quality: 0.5},
+			{Name: "sustained", From: mustMonth("2022-01"), PerMonth: 20, Quality: 0.8},
 		}
 		heavy.Pakistan.PerMonth = 3
 		a := runBatch(t, &none, cal, ws, 100, mechSeed)

@@ -475,9 +475,7 @@ func pressureSpan(flag string, sc *scenarios.Scenario) (from, to sim.Month, ok b
 	phases := sc.Params.RaidPhases
 	months := make([]sim.Month, len(phases))
 	for i, p := range phases {
-		if months[i], err = sim.ParseMonth(p.From); err != nil {
-			return from, to, false, asUsage(fmt.Errorf("scenario %s: raid_phase %s: from: %w", sc.Name, p.Name, err))
-		}
+		months[i] = p.From
 	}
 	idx := make([]int, len(phases))
 	for i := range idx {
