@@ -34,6 +34,7 @@ var commands = []*command{
 	plotCmd,
 	compareCmd,
 	scoreCmd,
+	synthCmd,
 	sweepCmd,
 	reportCmd,
 	calibrateCmd,
