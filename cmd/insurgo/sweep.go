@@ -55,7 +55,14 @@ historical-sobol.toml, historical-grid.toml).
            two-parameter grids; lhs: correlations. Writes DIR/analysis.
   slurm    writes DIR/slurm/{array.sbatch,merge.sbatch,submit.sh}: a job
            array of K tasks (default: one per shard) and a merge job that
-           runs after it with afterok; prints how to submit.
+           runs after it with afterok; prints how to submit. -time takes
+           Slurm's formats (90, 1:30:00, 2-12); -mem a size (4G);
+           -max-running caps the tasks running at once; -sbatch adds an
+           option to both scripts (repeatable). Any array indices can be
+           resubmitted: sbatch --array=3,7 DIR/slurm/array.sbatch.
+  status   shards done, running (locked by a live runner), partial (left
+           by a stopped runner: a run redoes them) and missing; the
+           measured rate and an estimate of the time left.
 
 Replicate r of point p runs under a seed derived from (sweep seed, p) and
 r, so results never depend on sharding or workers.`,
@@ -65,7 +72,7 @@ func init() { sweepCmd.run = runSweep }
 
 func runSweep(ctx context.Context, args []string, e *env) error {
 	if len(args) == 0 {
-		return usageError("sweep: want a subcommand: plan, run, merge, analyze or slurm (see 'insurgo sweep -h')")
+		return usageError("sweep: want a subcommand: plan, run, merge, analyze, slurm or status (see 'insurgo sweep -h')")
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
@@ -81,8 +88,10 @@ func runSweep(ctx context.Context, args []string, e *env) error {
 		return sweepAnalyze(args[1:], e)
 	case "slurm":
 		return sweepSlurm(args[1:], e)
+	case "status":
+		return sweepStatus(args[1:], e)
 	}
-	return usageError("sweep: unknown subcommand %q: want plan, run, merge, analyze or slurm", args[0])
+	return usageError("sweep: unknown subcommand %q: want plan, run, merge, analyze, slurm or status", args[0])
 }
 
 // sweepErr marks the errors that come from what the user gave (a sweep
@@ -138,7 +147,8 @@ func sweepPlan(args []string, e *env) error {
 	if *out == "" {
 		*out = strings.TrimSuffix(file, filepath.Ext(file)) + ".sweep"
 	}
-	man, err := sweeprun.Plan(cfg, sweeprun.ScenarioLoader, sweeprun.PlanOptions{Dir: *out, Shards: *shards, Engine: Version, Force: *force})
+	man, err := sweeprun.Plan(cfg, sweeprun.ScenarioLoader, sweeprun.PlanOptions{Dir: *out, Shards: *shards, Engine: Version, Force: *force,
+		Warn: func(msg string) { fmt.Fprintf(e.Stderr, "insurgo: warning: %s\n", msg) }})
 	if err != nil {
 		return sweepErr(err)
 	}
@@ -331,5 +341,47 @@ func sweepSlurm(args []string, e *env) error {
 	}
 	fmt.Fprintf(e.Stdout, "wrote %s (%d array tasks), %s and %s\n\nsubmit with:\n\n\tbash %s\n\nor by hand:\n\n\tjid=$(sbatch --parsable %s)\n\tsbatch --dependency=afterok:$jid %s\n",
 		s.Array, s.Tasks, s.Merge, s.Submit, s.Submit, s.Array, s.Merge)
+	return nil
+}
+
+func sweepStatus(args []string, e *env) error {
+	fs := sweepFlags("status", e)
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	dir, err := oneArg("status", "sweep directory", pos)
+	if err != nil {
+		return err
+	}
+	st, err := sweeprun.ReadStatus(dir, Version)
+	if err != nil {
+		return sweepErr(err)
+	}
+	n := len(st.Shards)
+	fmt.Fprintf(e.Stdout, "sweep %s: %d shards: %d done, %d running, %d partial, %d missing\n", st.Name, n, st.Done, st.Running, st.Partial, st.Missing)
+	for _, s := range []string{sweeprun.ShardRunning, sweeprun.ShardPartial, sweeprun.ShardMissing} {
+		if idx := st.Indices(s); idx != "" {
+			fmt.Fprintf(e.Stdout, "  %-8s %s\n", s, idx)
+		}
+	}
+	for i, h := range st.Holders {
+		if h != "" {
+			fmt.Fprintf(e.Stdout, "  shard %d held by %s\n", i, h)
+		}
+	}
+	fmt.Fprintf(e.Stdout, "points: %d done, %d left\n", st.PointsDone, st.PointsLeft)
+	switch {
+	case st.PointsLeft == 0:
+		fmt.Fprintf(e.Stdout, "complete: next, insurgo sweep merge %s\n", dir)
+	case st.PointsPerSecond > 0:
+		left := st.Left.Round(time.Second)
+		if st.Left < 10*time.Second {
+			left = st.Left.Round(100 * time.Millisecond)
+		}
+		fmt.Fprintf(e.Stdout, "rate: %.2f points/s per runner; time left: about %s with %d runner(s)\n", st.PointsPerSecond, left, max(1, st.Running))
+	default:
+		fmt.Fprintln(e.Stdout, "rate: unknown until a shard completes")
+	}
 	return nil
 }

@@ -23,3 +23,24 @@ func TestSweepCountsBounded(t *testing.T) {
 		}
 	}
 }
+
+// Plan warns when a range excludes the base scenario's value.
+func TestPlanWarnsRangeExcludesBase(t *testing.T) {
+	src := strings.Replace(fmt.Sprintf(toySweep, "lhs", 4, 1), "range = [1.0, 10.0]", "range = [0.02, 0.045]", 1)
+	c, err := ParseConfig("toy.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Base = "historical"
+	c.Params = c.Params[:1] // attacks.rate alone: a key of the real scenario
+	c.Outputs = c.Outputs[:0]
+	var warnings []string
+	load := func(string) (Model, error) { return ScenarioLoader("historical") }
+	_, err = Plan(c, load, PlanOptions{Dir: t.TempDir() + "/s", Shards: 1, Engine: "test", Warn: func(m string) { warnings = append(warnings, m) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "attacks.rate varies over [0.02, 0.045], which excludes the base scenario's value 0.18") {
+		t.Errorf("warnings %q", warnings)
+	}
+}

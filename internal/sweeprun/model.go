@@ -20,6 +20,13 @@ type Model interface {
 	CheckOutput(w sim.Window) error
 }
 
+// BaseValuer is implemented by a Model that can tell the value its base
+// scenario sets at a key; Plan then warns of a parameter range that
+// excludes it.
+type BaseValuer interface {
+	BaseValue(key string) (float64, bool)
+}
+
 // Loader loads the Model of a base scenario: a shipped name or an
 // absolute path, as in Config.Base.
 type Loader func(base string) (Model, error)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"github.com/insurgo/insurgo/internal/atomicfile"
@@ -15,6 +16,10 @@ import (
 
 // PlanOptions configures Plan.
 type PlanOptions struct {
+	// Warn, if set, receives warnings: a parameter whose range or levels
+	// exclude the base scenario's own value (the sweep then never runs
+	// the scenario as calibrated).
+	Warn func(msg string)
 	Dir    string // the sweep directory; created if missing
 	Shards int    // number of shards, >= 1
 	Engine string // the engine version recorded in the manifest
@@ -67,6 +72,21 @@ func Plan(c *Config, load Loader, o PlanOptions) (*Manifest, error) {
 	}
 	if len(es) > 0 {
 		return nil, es
+	}
+	if bv, ok := m.(BaseValuer); ok && o.Warn != nil {
+		for _, p := range c.Params {
+			v, ok := bv.BaseValue(p.Name)
+			if !ok {
+				continue
+			}
+			lo, hi := p.Min, p.Max
+			if len(p.Levels) > 0 {
+				lo, hi = slices.Min(p.Levels), slices.Max(p.Levels)
+			}
+			if v < lo || v > hi {
+				o.Warn(fmt.Sprintf("%s: %s varies over [%g, %g], which excludes the base scenario's value %g", c.Source, p.Name, lo, hi, v))
+			}
+		}
 	}
 	d, err := sweep.New(c.Spec())
 	if err != nil {

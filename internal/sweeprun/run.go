@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/insurgo/insurgo/internal/atomicfile"
 	"github.com/insurgo/insurgo/sim"
@@ -140,7 +141,11 @@ func RunShards(ctx context.Context, dir string, load Loader, o RunOptions) (*Run
 			continue
 		}
 		sr := &shardRun{dir: dir, man: man, shard: s, model: model, cal: cal, windows: windows, workers: o.Workers, engine: o.Engine, progress: progress}
+		began := time.Now()
 		err = sr.run(ctx)
+		if err == nil {
+			writeTiming(dir, s, man.Shards[s].Count, man.Shards[s].Count*man.Replicates, time.Since(began))
+		}
 		lock.release()
 		if err != nil {
 			return rep, err

@@ -72,6 +72,9 @@ func (m *scenarioModel) CheckKey(key string, v float64, integer bool) error {
 	return nil
 }
 
+// BaseValue returns the value the base scenario's files set at key.
+func (m *scenarioModel) BaseValue(key string) (float64, bool) { return m.sc.Lookup(key) }
+
 // CheckOutput checks w's metric and scopes against what the model records.
 func (m *scenarioModel) CheckOutput(w sim.Window) error {
 	if !slices.Contains(m.metrics, w.Metric) {
