@@ -19,7 +19,7 @@ type PlanOptions struct {
 	// Warn, if set, receives warnings: a parameter whose range or levels
 	// exclude the base scenario's own value (the sweep then never runs
 	// the scenario as calibrated).
-	Warn func(msg string)
+	Warn   func(msg string)
 	Dir    string // the sweep directory; created if missing
 	Shards int    // number of shards, >= 1
 	Engine string // the engine version recorded in the manifest
