@@ -148,7 +148,10 @@ func (w *World) mount(i int, d sim.Day) {
 	w.rec.Observe(SampleCasualty, int64(cas))
 	w.rec.Observe(SampleDeaths, int64(deaths))
 	if w.rec.KeepEvents() {
-		w.rec.Event(sim.Event{Day: d.Index, Kind: "attack", Type: ty.Name, Region: wr.name, Size: int64(cas), Flag: suicide})
+		w.rec.Event(sim.Event{Day: d.Index, Kind: "attack", Type: ty.Name, Region: wr.name, Fields: []sim.Field{
+			{Name: FieldCasualties, Value: int64(cas)}, {Name: FieldDeaths, Value: int64(deaths)}, {Name: FieldWounded, Value: int64(wounded)},
+			{Name: FieldSuicide, Value: sim.Flag(suicide)}, {Name: FieldClaimed, Value: sim.Flag(claimed)},
+		}})
 	}
 
 	// Losses: the bomber, or those caught in the response.

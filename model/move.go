@@ -133,7 +133,7 @@ func (w *World) cross(cl *cell, e edge, m int) {
 		if e.border >= 0 {
 			b = c.borders[e.border].name
 		}
-		w.rec.Event(sim.Event{Day: w.day, Kind: "move", Type: b, Region: dr.name, Size: int64(cl.fighters)})
+		w.rec.Event(sim.Event{Day: w.day, Kind: "move", Type: b, Region: dr.name, Fields: []sim.Field{{Name: FieldFighters, Value: int64(cl.fighters)}}})
 	}
 }
 

@@ -123,7 +123,9 @@ func (w *World) raid(d sim.Day, gdi bool) {
 		if gdi {
 			kind = "gdi"
 		}
-		w.rec.Event(sim.Event{Day: d.Index, Kind: "raid", Type: kind, Region: reg.name, Size: int64(killed), Flag: hit})
+		w.rec.Event(sim.Event{Day: d.Index, Kind: "raid", Type: kind, Region: reg.name, Fields: []sim.Field{
+			{Name: FieldKilled, Value: int64(killed)}, {Name: FieldHit, Value: sim.Flag(hit)},
+		}})
 	}
 }
 

@@ -102,5 +102,9 @@ func (s *Scenario) Factory(cal *sim.Calendar) (sim.Factory, error) {
 // Metrics returns the metrics the scenario's model records.
 func (s *Scenario) Metrics() []string { return s.Params.Metrics() }
 
+// EventFields returns the fields of the events the scenario's model
+// records, the columns of events.csv after the fixed ones.
+func (s *Scenario) EventFields() []string { return s.Params.EventFields() }
+
 // Scopes returns the scopes the scenario's model records.
 func (s *Scenario) Scopes() []string { return s.Params.Scopes() }

@@ -22,8 +22,24 @@ type Event struct {
 	Kind   string // what happened, e.g. "attack" or "raid"
 	Type   string // a model-defined subtype
 	Region string // where
-	Size   int64  // its size, e.g. casualties
-	Flag   bool   // a model-defined mark, e.g. suicide
+	// Fields are the event's quantities, each under a name of one meaning
+	// (casualties, claimed, fighters, ...); a flag is 0 or 1. A model
+	// lists every name it uses, for the columns of events.csv.
+	Fields []Field
+}
+
+// Field is a named quantity of an event.
+type Field struct {
+	Name  string
+	Value int64
+}
+
+// Flag is 1 for true and 0 for false, an event field's form of a flag.
+func Flag(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // Recorder holds one replicate's per-month values. Series are registered

@@ -47,7 +47,7 @@ func (t *toy) Step(d sim.Day) {
 		}
 		t.rec.Add(t.regional[i], d.Month, 1)
 		t.rec.Observe("size", int64(1+t.pick.IntN(20)))
-		t.rec.Event(sim.Event{Day: d.Index, Kind: "event", Region: "x", Size: 1})
+		t.rec.Event(sim.Event{Day: d.Index, Kind: "event", Region: "x", Fields: []sim.Field{{Name: "size", Value: 1}}})
 	}
 	if d.MonthEnd {
 		t.rec.Set(t.level, d.Month, t.stock)

@@ -141,7 +141,7 @@ func TestRunWritesEverything(t *testing.T) {
 		}
 	}
 	ev, _ := os.ReadFile(filepath.Join(out, "events.csv"))
-	if !strings.HasPrefix(string(ev), "replicate,date,kind,type,region,casualties,suicide\n") || strings.Count(string(ev), "\n") < 10 {
+	if !strings.HasPrefix(string(ev), "replicate,date,kind,type,region,casualties,deaths,wounded,suicide,claimed,killed,hit,fighters\n") || strings.Count(string(ev), "\n") < 10 {
 		t.Errorf("events.csv looks wrong: %.200s", ev)
 	}
 	pngs, _ := filepath.Glob(filepath.Join(out, "plots", "*.png"))

@@ -39,7 +39,14 @@ output directory:
 	report.html     all of it in one self-contained page, to read offline
 	                or print to PDF ('insurgo report' gathers several runs)
 	replicates.csv  with -per-replicate: every replicate's monthly values
-	events.csv      with -per-replicate: every replicate's events
+	                (replicate, month, metric, scope, value; zeros left out)
+	events.csv      with -per-replicate: every replicate's events: replicate,
+	                date, kind, type, region, then one column per field, each
+	                of one meaning: casualties, deaths, wounded, suicide and
+	                claimed (0/1) of attacks, killed and hit (0/1) of raids,
+	                fighters of moves; empty where it does not apply
+	*.parquet       with -per-replicate: the same two tables as Parquet,
+	                typed and compressed, for large batches
 
 -set KEY=VALUE changes one setting without editing a file (repeatable);
 KEY is a dotted path as in sweeps: attacks.rate, raids.per_month,
@@ -70,7 +77,7 @@ func runRun(ctx context.Context, args []string, e *env) error {
 	var o runOptions
 	fs := newFlagSet(runCmd, e.Stdout)
 	o.register(fs, "out", "number of replicates (> 0)", "master random seed; the same seed gives the same outputs")
-	fs.BoolVar(&o.perReplicate, "per-replicate", false, "also write replicates.csv and events.csv")
+	fs.BoolVar(&o.perReplicate, "per-replicate", false, "also write replicates.csv, events.csv and their Parquet forms")
 	o.posterior.register(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -151,7 +158,7 @@ func runScenario(ctx context.Context, sc *scenarios.Scenario, o runOptions, e *e
 	start := time.Now()
 	var agg *sim.Aggregate
 	if o.perReplicate {
-		agg, err = runPerReplicate(ctx, b, factory, o.out, &cal)
+		agg, err = runPerReplicate(ctx, b, factory, o.out, &cal, sc.EventFields())
 	} else {
 		agg, err = b.Run(ctx, factory)
 	}
@@ -176,36 +183,60 @@ func runScenario(ctx context.Context, sc *scenarios.Scenario, o runOptions, e *e
 }
 
 // runPerReplicate runs b while streaming every replicate's values and
-// events to replicates.csv and events.csv; both appear only if the whole
-// batch succeeds.
-func runPerReplicate(ctx context.Context, b sim.Batch, f sim.Factory, dir string, cal *sim.Calendar) (*sim.Aggregate, error) {
+// events to replicates.csv and events.csv, and the same rows to
+// replicates.parquet and events.parquet (typed and compressed, for large
+// batches); all four appear only if the whole batch succeeds.
+func runPerReplicate(ctx context.Context, b sim.Batch, f sim.Factory, dir string, cal *sim.Calendar, fields []string) (*sim.Aggregate, error) {
 	var agg *sim.Aggregate
 	months := cal.MonthLabels()
-	err := atomicfile.Write(filepath.Join(dir, "replicates.csv"), func(wr io.Writer) error {
-		return atomicfile.Write(filepath.Join(dir, "events.csv"), func(we io.Writer) error {
-			cr, ce := csv.NewWriter(wr), csv.NewWriter(we)
-			if err := cr.Write(report.ReplicatesHeader); err != nil {
-				return err
-			}
-			if err := ce.Write(report.EventsHeader); err != nil {
-				return err
-			}
-			b.OnReplicate = func(rep int, r *sim.Recorder) error {
-				if err := report.WriteReplicateRows(cr, rep, r, months); err != nil {
-					return err
-				}
-				return report.WriteEventRows(ce, rep, r, cal)
-			}
-			var err error
-			if agg, err = b.Run(ctx, f); err != nil {
-				return err
-			}
-			cr.Flush()
-			ce.Flush()
-			return errors.Join(cr.Error(), ce.Error())
-		})
+	names := []string{"replicates.csv", "events.csv", "replicates.parquet", "events.parquet"}
+	err := writeFiles(dir, names, func(ws []io.Writer) error {
+		cr, ce := csv.NewWriter(ws[0]), csv.NewWriter(ws[1])
+		if err := cr.Write(report.ReplicatesHeader); err != nil {
+			return err
+		}
+		if err := ce.Write(report.EventsHeader(fields)); err != nil {
+			return err
+		}
+		pr, err := report.NewReplicatesParquet(ws[2], Version)
+		if err != nil {
+			return err
+		}
+		pe, err := report.NewEventsParquet(ws[3], fields, Version)
+		if err != nil {
+			return err
+		}
+		b.OnReplicate = func(rep int, r *sim.Recorder) error {
+			return errors.Join(
+				report.WriteReplicateRows(cr, rep, r, months),
+				report.WriteEventRows(ce, rep, r, cal, fields),
+				pr.Write(rep, r, months),
+				pe.Write(rep, r, cal))
+		}
+		if agg, err = b.Run(ctx, f); err != nil {
+			return err
+		}
+		cr.Flush()
+		ce.Flush()
+		return errors.Join(cr.Error(), ce.Error(), pr.Close(), pe.Close())
 	})
 	return agg, err
+}
+
+// writeFiles writes the named files in dir atomically, all or none.
+func writeFiles(dir string, names []string, fn func([]io.Writer) error) error {
+	var ws []io.Writer
+	var open func(i int) error
+	open = func(i int) error {
+		if i == len(names) {
+			return fn(ws)
+		}
+		return atomicfile.Write(filepath.Join(dir, names[i]), func(w io.Writer) error {
+			ws = append(ws, w)
+			return open(i + 1)
+		})
+	}
+	return open(0)
 }
 
 // manifest is manifest.json: what varies between two runs of the same

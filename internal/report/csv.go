@@ -2,7 +2,9 @@ package report
 
 import (
 	"encoding/csv"
+	"fmt"
 	"io"
+	"slices"
 	"strconv"
 
 	"github.com/insurgo/insurgo/sim"
@@ -55,15 +57,29 @@ func WriteReplicateRows(cw *csv.Writer, rep int, r *sim.Recorder, months []strin
 	return nil
 }
 
-// EventsHeader is the header of events.csv.
-var EventsHeader = []string{"replicate", "date", "kind", "type", "region", "casualties", "suicide"}
+// EventsHeader is the header of events.csv for a model whose events have
+// the given fields: replicate, date, kind, type, region, then one column
+// per field.
+func EventsHeader(fields []string) []string {
+	return append([]string{"replicate", "date", "kind", "type", "region"}, fields...)
+}
 
-// WriteEventRows writes one replicate's events as rows of events.csv.
-func WriteEventRows(cw *csv.Writer, rep int, r *sim.Recorder, cal *sim.Calendar) error {
+// WriteEventRows writes one replicate's events as rows of events.csv,
+// one column per field of fields (empty where the event has no such
+// field). A field not in fields is an error: a column would be missing.
+func WriteEventRows(cw *csv.Writer, rep int, r *sim.Recorder, cal *sim.Calendar, fields []string) error {
 	repS := strconv.Itoa(rep)
+	row := make([]string, 5+len(fields))
 	for _, e := range r.Events() {
-		row := []string{repS, cal.Day(e.Day).Date.Format("2006-01-02"), e.Kind, e.Type, e.Region,
-			strconv.FormatInt(e.Size, 10), strconv.FormatBool(e.Flag)}
+		clear(row)
+		row[0], row[1], row[2], row[3], row[4] = repS, cal.Day(e.Day).Date.Format("2006-01-02"), e.Kind, e.Type, e.Region
+		for _, f := range e.Fields {
+			c := slices.Index(fields, f.Name)
+			if c < 0 {
+				return fmt.Errorf("report: event %s has field %q, not among the model's event fields %v", e.Kind, f.Name, fields)
+			}
+			row[5+c] = strconv.FormatInt(f.Value, 10)
+		}
 		if err := cw.Write(row); err != nil {
 			return err
 		}
