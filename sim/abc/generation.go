@@ -133,6 +133,7 @@ func (g Generation) check(cfg Config, index int) error {
 			return fmt.Errorf("generation %d: scale %g is not a positive number", index, s)
 		}
 	}
+	sum := 0.0
 	for i, p := range g.Particles {
 		if p.Model < 0 || p.Model >= len(cfg.Models) {
 			return fmt.Errorf("generation %d particle %d: model %d out of range", index, i, p.Model)
@@ -144,6 +145,25 @@ func (g Generation) check(cfg Config, index int) error {
 		if !(p.Weight >= 0) || math.IsInf(p.Weight, 0) {
 			return fmt.Errorf("generation %d particle %d: weight %g", index, i, p.Weight)
 		}
+		if math.IsInf(logPrior(cfg.Models[p.Model].Params, p.Theta), -1) {
+			return fmt.Errorf("generation %d particle %d: parameters %v outside the prior", index, i, p.Theta)
+		}
+		if !finite(p.Distance) || !allFinite(p.Stats) {
+			return fmt.Errorf("generation %d particle %d: distance or statistics not finite", index, i)
+		}
+		sum += p.Weight
+	}
+	if math.Abs(sum-1) > 1e-9 {
+		return fmt.Errorf("generation %d: weights sum to %g, not 1", index, sum)
 	}
 	return nil
+}
+
+func allFinite(x []float64) bool {
+	for _, v := range x {
+		if !finite(v) {
+			return false
+		}
+	}
+	return true
 }

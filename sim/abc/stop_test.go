@@ -116,3 +116,37 @@ func TestResumeRejectsForeignGenerations(t *testing.T) {
 		t.Errorf("resume with another population: %v", err)
 	}
 }
+
+func TestResumeRejectsDamagedGenerations(t *testing.T) {
+	cfg, sim := twoParamConfig()
+	cfg.MaxGenerations = 2
+	res, err := Run(context.Background(), cfg, sim, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.MaxGenerations = 3
+	for _, tc := range []struct {
+		name string
+		edit func(g *Generation)
+		want string
+	}{
+		// k is an integer setting: 2.5 lies outside its prior.
+		{"outside the prior", func(g *Generation) { g.Particles[3].Theta[1] = 2.5 }, "particle 3: parameters ["},
+		{"weights", func(g *Generation) { g.Particles[0].Weight *= 3 }, "weights sum to"},
+		{"index", func(g *Generation) { g.Index = 4 }, "index 4 out of sequence"},
+	} {
+		gens := make([]Generation, len(res.Generations))
+		for i, g := range res.Generations {
+			gens[i] = g
+			gens[i].Particles = make([]Particle, len(g.Particles))
+			for j, p := range g.Particles {
+				p.Theta = append([]float64(nil), p.Theta...)
+				gens[i].Particles[j] = p
+			}
+		}
+		tc.edit(&gens[1])
+		if _, err := Run(context.Background(), cfg, sim, gens, nil); !errors.Is(err, ErrConfig) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v", tc.name, err)
+		}
+	}
+}
