@@ -34,7 +34,6 @@ prior = "uniform"
 range = [1.0, 3.0]
 `
 
-
 // TestModelChoiceConfusion: synthetic data sets made by each model (one
 // replicate at a ceiling of 1.8, under seeds no calibration uses) are
 // calibrated with both models competing; the model that made the data
