@@ -3,6 +3,7 @@ package calibrate
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -38,7 +39,7 @@ func TestParseAndBindExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Targets) != 4 || len(c.Params) != 3 || c.Population != 100 {
+	if len(p.Targets) != 11 || len(c.Params) != 3 || c.Population != 200 {
 		t.Errorf("got %d targets, %d params, population %d", len(p.Targets), len(c.Params), c.Population)
 	}
 }
@@ -174,5 +175,23 @@ func TestFastPathEqualsWith(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("fast %v, With %v", got, want)
+	}
+}
+
+// TestExamples: every example calibration file parses and binds.
+func TestExamples(t *testing.T) {
+	files, err := filepath.Glob("../../examples/calibration/*.toml")
+	if err != nil || len(files) < 3 {
+		t.Fatalf("want at least 3 example calibrations, found %d (%v)", len(files), err)
+	}
+	for _, f := range files {
+		c, err := ReadConfig(f)
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+			continue
+		}
+		if _, err := Bind(c); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
 	}
 }
