@@ -13,6 +13,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"github.com/insurgo/insurgo/internal/report"
+	"github.com/insurgo/insurgo/sim"
 )
 
 // ErrNoData is wrapped by the error of a figure that has nothing to draw:
@@ -245,3 +246,32 @@ func fileScope(scope string) string {
 // Font returns insurgo's typeface at size, for text drawn in a
 // plot's data area, such as labels beside points.
 func Font(size vg.Length) font.Font { return font.From(sans, size) }
+
+// WindowTitle says a window statistic in words, for titles: "Attacks in
+// Afghanistan, summed over 2024-01 to 2024-12", "Share of claimed attacks
+// in group kp among total, 2022-01 to 2022-12".
+func WindowTitle(w sim.Window) string {
+	what := metricName(w.Metric)
+	where := " in " + scopeName(w.Scope)
+	if w.Scope == "total" {
+		where = " in all places"
+	}
+	span := fmt.Sprintf("%s to %s", w.From, w.To)
+	if w.From == w.To {
+		span = w.From.String()
+	}
+	var s string
+	switch w.Statistic {
+	case sim.Sum:
+		s = fmt.Sprintf("%s%s, summed over %s", what, where, span)
+	case sim.MeanPerMonth:
+		s = fmt.Sprintf("%s%s, mean per month over %s", what, where, span)
+	case sim.EndValue:
+		s = fmt.Sprintf("%s%s at the end of %s", what, where, w.To)
+	case sim.Share:
+		s = fmt.Sprintf("Share of %s%s among %s, %s", what, where, scopeName(w.Of), span)
+	default:
+		s = fmt.Sprintf("%s of %s%s, %s", strings.ReplaceAll(w.Statistic, "_", " "), what, where, span)
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -7,6 +7,7 @@ import (
 
 	"gonum.org/v1/gonum/stat"
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -22,6 +23,11 @@ type Dist struct {
 	// Observed is drawn as a marker when HasObserved is true.
 	Observed    float64
 	HasObserved bool
+	// Of is the number of replicates the distribution is a part of, when
+	// some had no value (a rebound that never came): the violin is drawn
+	// Counts/Of as wide as a full one and its label says "n of Of". Zero
+	// means the distribution is whole.
+	Of int64
 }
 
 // check returns an error unless d holds at least one occurrence of a
@@ -99,6 +105,13 @@ func newViolin(d Dist, x float64, c color.Color) (*violin, error) {
 	}
 	vals, w := d.sorted()
 	v := &violin{x: x, half: 0.4, color: c, observed: d.Observed, hasObs: d.HasObserved}
+	var total int64
+	for _, k := range d.Counts {
+		total += k
+	}
+	if d.Of > 0 && total < d.Of {
+		v.half *= float64(total) / float64(d.Of)
+	}
 	for i, p := range []float64{0.05, 0.25, 0.5, 0.75, 0.95} {
 		v.q[i] = stat.Quantile(p, stat.Empirical, vals, w)
 	}
@@ -239,6 +252,15 @@ func (v *violin) Thumbnail(c *draw.Canvas) {
 	c.FillPolygon(fadeColor(v.color), c.ClipPolygonY(pts))
 }
 
+// greyThumb is the legend thumbnail of a violin of any colour.
+type greyThumb struct{}
+
+// Thumbnail implements plot.Thumbnailer.
+func (greyThumb) Thumbnail(c *draw.Canvas) {
+	pts := []vg.Point{{X: c.Min.X, Y: c.Min.Y}, {X: c.Min.X, Y: c.Max.Y}, {X: c.Max.X, Y: c.Max.Y}, {X: c.Max.X, Y: c.Min.Y}}
+	c.FillPolygon(fadeColor(Grey), c.ClipPolygonY(pts))
+}
+
 // boxThumb is the legend thumbnail of a violin's inner box.
 type boxThumb struct{}
 
@@ -275,25 +297,48 @@ func Violins(title, ylabel string, ds []Dist) (*plot.Plot, error) {
 	AddGrid(p)
 	names := make([]string, len(ds))
 	obs := false
-	var first *violin
 	for i, d := range ds {
 		v, err := newViolin(d, float64(i), Palette[i%len(Palette)])
 		if err != nil {
 			return nil, err
 		}
-		if first == nil {
-			first = v
-		}
 		p.Add(v)
 		names[i] = d.Name
+		if d.Of > 0 {
+			var n int64
+			for _, k := range d.Counts {
+				n += k
+			}
+			if n < d.Of {
+				names[i] += fmt.Sprintf("\n(%d of %d)", n, d.Of)
+			}
+		}
 		obs = obs || d.HasObserved
 	}
 	p.NominalX(names...)
 	p.X.Min, p.X.Max = -0.6, float64(len(ds))-0.4
-	p.Legend.Add("replicates (histogram)", first)
+	// One neutral swatch: the violins' colours only tell them apart, the
+	// axis names them.
+	p.Legend.Add("replicates (histogram)", greyThumb{})
 	p.Legend.Add("median, 50%, 90%", boxThumb{})
 	if obs {
 		p.Legend.Add("observed", obsThumb{})
 	}
 	return p, nil
+}
+
+// AddReference draws a dashed horizontal line at y across the n violins
+// of p (no change, for a ratio at 1 or a difference at 0), in the legend
+// as "reference".
+func AddReference(p *plot.Plot, y float64, n int) error {
+	l, err := plotter.NewLine(plotter.XYs{{X: -0.6, Y: y}, {X: float64(n) - 0.4, Y: y}})
+	if err != nil {
+		return err
+	}
+	l.Color = Vermillion
+	l.Width = vg.Points(1)
+	l.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
+	p.Add(l)
+	p.Legend.Add(fmt.Sprintf("%g: no change", y), l)
+	return nil
 }

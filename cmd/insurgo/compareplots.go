@@ -28,8 +28,8 @@ func drawComparePlots(res *compare.Result, dir, format string) error {
 	for _, a := range res.Arms {
 		ds = append(ds, plotDist(a.Name, a.Values))
 	}
-	title := fmt.Sprintf("%s %s, %s, %s..%s (%d replicates, seed %d)", w.Statistic, w.Metric, w.Scope, w.From, w.To, res.Replicates, res.Seed)
-	if err := writeViolins(dir, "compare", format, title, w.Metric, ds); err != nil {
+	title := fmt.Sprintf("%s\n%d replicates per scenario, seed %d", plots.WindowTitle(w), res.Replicates, res.Seed)
+	if err := writeViolins(dir, "compare", format, title, strings.ReplaceAll(w.Metric, "_", " "), ds, math.NaN()); err != nil {
 		return err
 	}
 	if len(res.Arms) > 1 {
@@ -43,10 +43,12 @@ func drawComparePlots(res *compare.Result, dir, format string) error {
 				paired[i] = a.Values[i] - base.Values[i]
 				unpaired[i] = a.Values[i] - base.Values[(i+n/2)%n]
 			}
-			ds = append(ds, plotDist(a.Name+"\npaired", paired), plotDist(a.Name+"\nunpaired", unpaired))
+			// One line per label: the scenario's name alone would crowd
+			// its neighbours with three or more scenarios.
+			ds = append(ds, plotDist(shortName(a.Name, len(res.Arms))+"\npaired", paired), plotDist(shortName(a.Name, len(res.Arms))+"\nunpaired", unpaired))
 		}
-		t := fmt.Sprintf("Difference from %s, replicate by replicate (common random numbers) and unpaired", base.Name)
-		if err := writeViolins(dir, "difference", format, t, "difference in "+w.Metric, ds); err != nil {
+		t := fmt.Sprintf("Difference from %s: paired (same random numbers) and unpaired\n%s", base.Name, plots.WindowTitle(w))
+		if err := writeViolins(dir, "difference", format, t, "difference in "+strings.ReplaceAll(w.Metric, "_", " "), ds, 0); err != nil {
 			return err
 		}
 	}
@@ -64,7 +66,11 @@ func drawComparePlots(res *compare.Result, dir, format string) error {
 		if never > 0 {
 			t += fmt.Sprintf(" (%d replicates never rebounded, not drawn)", never)
 		}
-		if err := writeViolins(dir, "signature-"+slug(name), format, t, name, ds); err != nil {
+		ref := math.NaN()
+		if strings.HasPrefix(name, "tempo under pressure") {
+			ref = 1 // no change from before the pressure
+		}
+		if err := writeViolins(dir, "signature-"+slug(name), format, t, name, ds, ref); err != nil {
 			return err
 		}
 	}
@@ -79,8 +85,8 @@ func drawComparePlots(res *compare.Result, dir, format string) error {
 		if res.SyntheticFrom != "" {
 			what = "synthetic, from " + res.SyntheticFrom
 		}
-		t := fmt.Sprintf("Target %s (%s %s, %s..%s; diamond: %s)", tg.Window.Name, tg.Window.Statistic, tg.Window.Metric, tg.Window.From, tg.Window.To, what)
-		if err := writeViolins(dir, "target-"+slug(tg.Window.Name), format, t, tg.Window.Metric, ds); err != nil {
+		t := fmt.Sprintf("Target %s: %s\ndiamond: %s", tg.Window.Name, plots.WindowTitle(tg.Window), what)
+		if err := writeViolins(dir, "target-"+slug(tg.Window.Name), format, t, strings.ReplaceAll(tg.Window.Metric, "_", " "), ds, math.NaN()); err != nil {
 			return err
 		}
 	}
@@ -97,13 +103,30 @@ func plotDist(name string, xs []float64) plots.Dist {
 		}
 	}
 	v, c := h.Values()
-	return plots.Dist{Name: name, Values: v, Counts: c}
+	return plots.Dist{Name: name, Values: v, Counts: c, Of: int64(len(xs))}
 }
 
-// writeViolins draws ds as violins into dir/name.format. Distributions
-// with no value (a signature undefined everywhere) are left out; a figure
-// with none is not drawn.
-func writeViolins(dir, name, format, title, ylabel string, ds []plots.Dist) error {
+// shortName fits a scenario's name to a crowded axis: with three
+// scenarios or more, a long name breaks into lines at its hyphens and any
+// line longer than 11 characters is cut.
+func shortName(name string, arms int) string {
+	if arms < 3 || len([]rune(name)) <= 11 {
+		return name
+	}
+	parts := strings.SplitAfter(name, "-")
+	for i, p := range parts {
+		if r := []rune(p); len(r) > 11 {
+			parts[i] = string(r[:10]) + "…"
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+// writeViolins draws ds as violins into dir/name.format, with a dashed
+// reference line at ref unless ref is NaN. Distributions with no value (a
+// signature undefined everywhere) are left out; a figure with none is not
+// drawn.
+func writeViolins(dir, name, format, title, ylabel string, ds []plots.Dist, ref float64) error {
 	var keep []plots.Dist
 	for _, d := range ds {
 		if len(d.Values) > 0 {
@@ -116,6 +139,11 @@ func writeViolins(dir, name, format, title, ylabel string, ds []plots.Dist) erro
 	p, err := plots.Violins(title, ylabel, keep)
 	if err != nil {
 		return fmt.Errorf("figure %s: %w", name, err)
+	}
+	if !math.IsNaN(ref) {
+		if err := plots.AddReference(p, ref, len(keep)); err != nil {
+			return fmt.Errorf("figure %s: %w", name, err)
+		}
 	}
 	return plots.Write(filepath.Join(dir, name+"."+format), format, p)
 }

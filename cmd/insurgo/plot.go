@@ -65,6 +65,12 @@ func runPlot(ctx context.Context, args []string, e *env) error {
 			return err
 		}
 	}
+	for i, r := range runs[1:] {
+		if r.Start != runs[0].Start || r.End != runs[0].End {
+			return usageError("plot: %s runs %s to %s but %s runs %s to %s; runs of different spans cannot share a figure's months: plot them one at a time, or compare them with 'insurgo compare'",
+				pos[i+1], r.Start, r.End, pos[0], runs[0].Start, runs[0].End)
+		}
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}

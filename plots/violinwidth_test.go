@@ -1,0 +1,63 @@
+package plots
+
+import (
+	"testing"
+
+	"github.com/insurgo/insurgo/sim"
+)
+
+// A violin of 97 of 1,000 replicates is drawn about a tenth as wide as a
+// whole one, and its label says so.
+func TestViolinWidthFollowsShare(t *testing.T) {
+	whole := Dist{Name: "a", Values: []float64{1, 2, 3}, Counts: []int64{300, 400, 300}, Of: 1000}
+	part := Dist{Name: "b", Values: []float64{1, 2}, Counts: []int64{50, 47}, Of: 1000}
+	vw, err := newViolin(whole, 0, Orange)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vp, err := newViolin(part, 1, Orange)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := vp.half / vw.half; r < 0.096 || r > 0.098 {
+		t.Errorf("width ratio %.4f, want 97/1000", r)
+	}
+	p, err := Violins("t", "y", []Dist{whole, part})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ticks := p.X.Tick.Marker.Ticks(p.X.Min, p.X.Max)
+	found := false
+	for _, tk := range ticks {
+		found = found || tk.Label == "b\n(97 of 1000)"
+	}
+	if !found {
+		t.Errorf("no label says 97 of 1000: %+v", ticks)
+	}
+	if err := AddReference(p, 1, 2); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Titles say window statistics in words, not raw ids.
+func TestWindowTitle(t *testing.T) {
+	m := func(s string) sim.Month {
+		x, err := sim.ParseMonth(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	for _, c := range []struct {
+		w    sim.Window
+		want string
+	}{
+		{sim.Window{Metric: "attacks", Scope: "country:afghanistan", From: m("2024-01"), To: m("2024-12"), Statistic: sim.Sum}, "Attacks in Afghanistan, summed over 2024-01 to 2024-12"},
+		{sim.Window{Metric: "claimed", Scope: "group:kp", Of: "total", From: m("2022-01"), To: m("2022-12"), Statistic: sim.Share}, "Share of claimed attacks in group kp among total, 2022-01 to 2022-12"},
+		{sim.Window{Metric: "leaders_killed", Scope: "total", From: m("2023-02"), To: m("2023-05"), Statistic: sim.MeanPerMonth}, "Leaders killed in all places, mean per month over 2023-02 to 2023-05"},
+	} {
+		if got := WindowTitle(c.w); got != c.want {
+			t.Errorf("WindowTitle = %q, want %q", got, c.want)
+		}
+	}
+}
