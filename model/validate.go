@@ -141,13 +141,14 @@ func (p *Params) checkTotals(c *checker) {
 // and returns the set of region names.
 func (p *Params) checkRegions(c *checker) map[string]bool {
 	const t = "region"
-	regions := c.names(t, nameList(p.Regions, func(r Region) string { return r.Name }))
+	names := nameList(p.Regions, func(r Region) string { return r.Name })
+	regions := c.names(t, names)
 	if len(p.Regions) == 0 {
 		c.add(t, "", "", "must list at least one region")
 	}
 	for _, r := range p.Regions {
 		if r.Country == "" {
-			c.add(t, r.Name, "country", "must be a lower-case country name, got nothing")
+			c.add(t, r.Name, "country", "must be a lower-case country name, got nothing%s", typoHint(t, r.Name, names))
 		} else if !lowerWord(r.Country) {
 			c.add(t, r.Name, "country", "must be a lower-case country name such as afghanistan, got %q", r.Country)
 		}
@@ -209,13 +210,14 @@ func (p *Params) checkAttackTypes(c *checker) {
 			kinds[k] = true
 		}
 	}
-	c.names(t, nameList(p.AttackTypes, func(a AttackType) string { return a.Name }))
+	names := nameList(p.AttackTypes, func(a AttackType) string { return a.Name })
+	c.names(t, names)
 	if len(p.AttackTypes) == 0 {
 		c.add(t, "", "", "must list at least one attack type")
 	}
 	for _, a := range p.AttackTypes {
 		if a.Target == "" {
-			c.add(t, a.Name, "target", "must name a target kind offered by regions, got nothing")
+			c.add(t, a.Name, "target", "must name a target kind offered by regions, got nothing%s", typoHint(t, a.Name, names))
 		} else if !kinds[a.Target] {
 			c.add(t, a.Name, "target", "no region offers target kind %q (known: %v)", a.Target, sortedKeys(kinds))
 		}
@@ -235,9 +237,12 @@ func (p *Params) checkRanks(c *checker) map[string]bool {
 // kill dates and the hierarchy's cycles.
 func (p *Params) checkLeaders(c *checker, ranks, regions map[string]bool) {
 	const t = "leader"
-	leaders := c.names(t, nameList(p.Leaders, func(l Leader) string { return l.Name }))
+	names := nameList(p.Leaders, func(l Leader) string { return l.Name })
+	leaders := c.names(t, names)
 	for _, l := range p.Leaders {
-		if !ranks[l.Rank] {
+		if l.Rank == "" {
+			c.add(t, l.Name, "rank", "must name a rank, got nothing%s", typoHint(t, l.Name, names))
+		} else if !ranks[l.Rank] {
 			c.add(t, l.Name, "rank", "unknown rank %q (known: %v)", l.Rank, nameList(p.Ranks, func(r Rank) string { return r.Name }))
 		}
 		if l.Parent != "" && !leaders[l.Parent] {
@@ -279,9 +284,12 @@ func (p *Params) checkLeaders(c *checker, ranks, regions map[string]bool) {
 // checkPools checks language names, and pools' regions and languages.
 func (p *Params) checkPools(c *checker, regions map[string]bool) {
 	langs := c.names("language", nameList(p.Languages, func(l Language) string { return l.Name }))
-	c.names("pool", nameList(p.Pools, func(l Pool) string { return l.Name }))
+	pools := nameList(p.Pools, func(l Pool) string { return l.Name })
+	c.names("pool", pools)
 	for _, l := range p.Pools {
-		if !regions[l.Region] {
+		if l.Region == "" {
+			c.add("pool", l.Name, "region", "must name a region, got nothing%s", typoHint("pool", l.Name, pools))
+		} else if !regions[l.Region] {
 			c.add("pool", l.Name, "region", "unknown region %q%s", l.Region, nearest(l.Region, mapKeys(regions)))
 		}
 		for _, n := range l.Languages {
@@ -295,11 +303,12 @@ func (p *Params) checkPools(c *checker, regions map[string]bool) {
 // checkRaidPhases checks that every phase starts in a month of its own.
 func (p *Params) checkRaidPhases(c *checker) {
 	const t = "raid_phase"
-	c.names(t, nameList(p.RaidPhases, func(ph RaidPhase) string { return ph.Name }))
+	names := nameList(p.RaidPhases, func(ph RaidPhase) string { return ph.Name })
+	c.names(t, names)
 	froms := map[sim.Month]string{}
 	for _, ph := range p.RaidPhases {
 		if ph.From.IsZero() {
-			c.add(t, ph.Name, "from", "must be a month YYYY-MM, got nothing")
+			c.add(t, ph.Name, "from", "must be a month YYYY-MM, got nothing%s", typoHint(t, ph.Name, names))
 			continue
 		}
 		if other, ok := froms[ph.From]; ok {
@@ -307,6 +316,19 @@ func (p *Params) checkRaidPhases(c *checker) {
 		}
 		froms[ph.From] = ph.Name
 	}
+}
+
+// typoHint explains an element that lacks a key every element needs when
+// its name is close to another element's: a file that extends another
+// adds an element under a name it does not inherit, so a misspelt name
+// becomes a new, incomplete element instead of a change to the one
+// meant.
+func typoHint(table, name string, names []string) string {
+	others := slices.DeleteFunc(slices.Clone(names), func(n string) bool { return n == name })
+	if k, ok := textdist.Nearest(name, others); ok && name != "" {
+		return fmt.Sprintf(" ([[%s]] %q is a new element: did you mean %q?)", table, name, k)
+	}
+	return ""
 }
 
 // nearest returns a did-you-mean hint for an unknown name, or "".

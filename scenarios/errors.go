@@ -16,6 +16,9 @@ var (
 	ErrRange      = errors.New("scenarios: value out of range") // a value the model or loader rejects
 	ErrExtends    = errors.New("scenarios: bad extends")        // an extends that cannot be resolved, or a cycle
 	ErrDuplicate  = errors.New("scenarios: duplicate name")     // two elements of an array of tables share a name
+	// ErrOutsideRun is wrapped by warnings (Scenario.Warnings): a dated
+	// setting that cannot act within the run's span.
+	ErrOutsideRun = errors.New("scenarios: outside the run")
 )
 
 // Error is one problem in a scenario file: the file, the line and column

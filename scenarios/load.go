@@ -187,5 +187,6 @@ func build(merged map[string]any, ch []*source, found *problems) (*Scenario, err
 		return nil, Errors{{File: ch[0].file, Msg: err.Error(), Err: ErrType}}
 	}
 	s.Hash = h
+	s.Warnings = found.sortedWarnings(ch)
 	return s, nil
 }

@@ -2,9 +2,11 @@ package scenarios
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -48,6 +50,11 @@ func TestBadInputs(t *testing.T) {
 		{"target_outside_run.toml", ErrRange, "target.attacks-2020.from", 9, []string{"month 2020-01 is outside the run, 2021-09 to 2023-12"}},
 		{"drop_unknown.toml", ErrRange, "drop", 4, []string{`"target.kp-rate-2012": no inherited [[target]] named "kp-rate-2012"`, `did you mean "kp-rate-2021"?`}},
 		{"target_share_without_of.toml", ErrRange, "target.kabul-share-2022b.of", 5, []string{`statistic "share" needs an of scope`}},
+		// Issue 14: a misspelt region becomes a new one; say which was meant.
+		{"region_typo.toml", ErrRange, "region.Nangahar.country", 5, []string{"got nothing", `[[region]] "Nangahar" is a new element: did you mean "Nangarhar"?`}},
+		{"unknown_group.toml", ErrRange, "region.Kunar.group", 7, []string{`got "esat"`, `did you mean "east"?`}},
+		{"leader_unknown_region.toml", ErrRange, "leader.Shahab al-Muhajir.region", 7, []string{`unknown region "Kunnar"`, `did you mean "Kunar"?`}},
+		{"counter_bad_month.toml", ErrType, "media.counter_from", 6, []string{`want a month YYYY-MM such as "2021-09", got "2022-13"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -420,5 +427,47 @@ func BenchmarkWith(b *testing.B) {
 		if _, err := s.With(map[string]any{"raids.quality": 0.4}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// Issue 14: dated settings that cannot act within the run are warned
+// about, with file, line and key; the scenario still loads.
+func TestWarningsOutsideRun(t *testing.T) {
+	text := `extends = "historical"
+name = "late-phase"
+end = 2023-06-30
+
+[[raid_phase]]
+name = "surge"
+from = "2024-01"
+per_month = 20
+quality = 0.6
+
+[media]
+counter_from = "2033-01"
+`
+	s, err := LoadBytes(filepath.Join(t.TempDir(), "late.toml"), []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range s.Warnings {
+		if !errors.Is(w, ErrOutsideRun) {
+			t.Errorf("warning does not wrap ErrOutsideRun: %v", w)
+		}
+		got = append(got, fmt.Sprintf("%d %s", w.Line, w.Key))
+	}
+	want := []string{
+		"7 raid_phase.surge.from",       // after the end
+		"12 media.counter_from",         // after the end
+		"105 raid_phase.late-2023.from", // inherited: at its line in historical.toml
+	}
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("no warning %q in %q", w, got)
+		}
+	}
+	if s, err := Load("historical"); err != nil || len(s.Warnings) != 0 {
+		t.Errorf("historical: %v, warnings %v", err, s.Warnings)
 	}
 }

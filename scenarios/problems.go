@@ -11,8 +11,9 @@ import (
 // problems collects the errors of one load, placing each in the file
 // (and at the line) that sets the key concerned.
 type problems struct {
-	errs []*Error
-	keys map[string]bool
+	errs  []*Error
+	keys  map[string]bool
+	warns []*Error // placed like errors, but they do not stop a load
 }
 
 func (p *problems) push(e *Error) {
@@ -63,6 +64,14 @@ func (p *problems) place(ch []*source, key []string, err error, msg string) {
 	p.push(&Error{File: ch[best].file, Line: bestAt.Line, Key: k, Msg: msg, Err: err})
 }
 
+// warn records a warning of the resolved scenario, placed as place
+// places a problem.
+func (p *problems) warn(ch []*source, key []string, err error, msg string) {
+	var w problems
+	w.place(ch, key, err, msg)
+	p.warns = append(p.warns, w.errs...)
+}
+
 // placef is place with a formatted message.
 func (p *problems) placef(ch []*source, key []string, err error, format string, args ...any) {
 	p.place(ch, key, err, fmt.Sprintf(format, args...))
@@ -70,14 +79,22 @@ func (p *problems) placef(ch []*source, key []string, err error, format string, 
 
 // sorted returns the errors ordered by file (most derived first), then
 // line; errors without a line come last in their file, in the order found.
-func (p *problems) sorted(ch []*source) Errors {
+func (p *problems) sorted(ch []*source) Errors { return sortErrors(p.errs, ch) }
+
+// sortedWarnings returns the warnings in the order of sorted.
+func (p *problems) sortedWarnings(ch []*source) Errors { return sortErrors(p.warns, ch) }
+
+func sortErrors(es []*Error, ch []*source) Errors {
+	if len(es) == 0 {
+		return nil
+	}
 	rank := map[string]int{}
 	for i, src := range ch {
 		if _, ok := rank[src.file]; !ok {
 			rank[src.file] = i
 		}
 	}
-	out := Errors(slices.Clone(p.errs))
+	out := Errors(slices.Clone(es))
 	slices.SortStableFunc(out, func(a, b *Error) int {
 		if c := rank[a.File] - rank[b.File]; c != 0 {
 			return c

@@ -23,6 +23,11 @@ type Scenario struct {
 	Start, End time.Time // first and last simulated days, at midnight UTC
 	Params     model.Params
 	Targets    []Target
+	// Warnings lists what loads but probably is a mistake, with file,
+	// line and key: a dated setting (a raid phase, a scripted death, a
+	// start of output) that cannot act within the run's span. Each wraps
+	// ErrOutsideRun. Commands print them and go on.
+	Warnings Errors
 
 	raw   map[string]any // the resolved document, for With
 	chain []*source      // the files it was resolved from, most derived first

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/insurgo/insurgo/internal/textdist"
+	"github.com/insurgo/insurgo/model"
 	"github.com/insurgo/insurgo/sim"
 )
 
@@ -53,18 +54,28 @@ func validate(s *Scenario, doc *document, work map[string]any, ch []*source, fou
 	}
 
 	for _, p := range doc.Params.Validate() {
-		var key []string
-		if p.Table != "" {
-			key = append(key, p.Table)
-		}
-		if p.Item != "" {
-			key = append(key, p.Item)
-		}
-		if p.Key != "" {
-			key = append(key, strings.Split(p.Key, ".")...)
-		}
-		found.place(ch, key, ErrRange, p.Msg)
+		found.place(ch, problemKey(p), ErrRange, p.Msg)
 	}
+	if cal != nil {
+		for _, p := range doc.Params.OutsideRun(cal) {
+			found.warn(ch, problemKey(p), ErrOutsideRun, p.Msg)
+		}
+	}
+}
+
+// problemKey returns the key path of a model problem.
+func problemKey(p model.Problem) []string {
+	var key []string
+	if p.Table != "" {
+		key = append(key, p.Table)
+	}
+	if p.Item != "" {
+		key = append(key, p.Item)
+	}
+	if p.Key != "" {
+		key = append(key, strings.Split(p.Key, ".")...)
+	}
+	return key
 }
 
 // maxYears bounds a run's span.

@@ -144,7 +144,7 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	o.metric = metrics[0] // the signatures follow the first
-	scs, err := loadScenarios(pos...)
+	scs, err := loadScenarios(e.Stderr, pos...)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -191,17 +192,26 @@ func interruptible(ctx context.Context, fn func() error, after func()) error {
 	}
 }
 
-// loadScenarios loads each named scenario (a shipped name or a path); a
-// scenario that does not load is a usage error (exit 2).
-func loadScenarios(names ...string) ([]*scenarios.Scenario, error) {
+// loadScenarios loads each named scenario (a shipped name or a path),
+// printing its warnings to warn; a scenario that does not load is a
+// usage error (exit 2).
+func loadScenarios(warn io.Writer, names ...string) ([]*scenarios.Scenario, error) {
 	scs := make([]*scenarios.Scenario, len(names))
 	for i, name := range names {
 		var err error
 		if scs[i], err = scenarios.Load(name); err != nil {
 			return nil, asUsage(err)
 		}
+		printWarnings(warn, scs[i])
 	}
 	return scs, nil
+}
+
+// printWarnings writes a scenario's warnings, one per line.
+func printWarnings(w io.Writer, sc *scenarios.Scenario) {
+	for _, x := range sc.Warnings {
+		fmt.Fprintf(w, "warning: %v\n", x)
+	}
 }
 
 // prepareOutDir makes dir, refusing a non-empty one unless force. Commands

@@ -97,7 +97,7 @@ func runRun(ctx context.Context, args []string, e *env) error {
 	if err := o.check("run", 1); err != nil {
 		return err
 	}
-	scs, err := loadScenarios(name)
+	scs, err := loadScenarios(e.Stderr, name)
 	if err != nil {
 		return err
 	}

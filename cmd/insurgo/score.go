@@ -104,7 +104,7 @@ func runScore(ctx context.Context, args []string, e *env) error {
 			return asUsage(fmt.Errorf("score: -md %s: %v", md, err))
 		}
 	}
-	scs, err := loadScenarios(name)
+	scs, err := loadScenarios(e.Stderr, name)
 	if err != nil {
 		return err
 	}

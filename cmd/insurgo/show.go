@@ -35,7 +35,7 @@ func init() {
 		if len(pos) != 1 {
 			return usageError("show: name one scenario, got %d (see 'insurgo show -h')", len(pos))
 		}
-		scs, err := loadScenarios(pos[0])
+		scs, err := loadScenarios(e.Stderr, pos[0])
 		if err != nil {
 			return err
 		}

@@ -55,7 +55,7 @@ func runSynth(ctx context.Context, args []string, e *env) error {
 	if as == "" {
 		as = pos[0]
 	}
-	scs, err := loadScenarios(pos[0], as)
+	scs, err := loadScenarios(e.Stderr, pos[0], as)
 	if err != nil {
 		return err
 	}

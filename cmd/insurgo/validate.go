@@ -37,6 +37,7 @@ func init() {
 				bad++
 				continue
 			}
+			printWarnings(e.Stderr, sc)
 			fmt.Fprintf(e.Stdout, "%s: ok (%s, %s to %s, %d targets)\n", p, sc.Name,
 				sc.Start.Format("2006-01-02"), sc.End.Format("2006-01-02"), len(sc.Targets))
 		}
