@@ -275,3 +275,12 @@ func WindowTitle(w sim.Window) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
+
+// SeriesName says a metric in a scope in words: "claimed attacks in
+// Afghanistan", "attacks in all places".
+func SeriesName(metric, scope string) string {
+	if scope == "total" {
+		return metricName(metric) + " in all places"
+	}
+	return metricName(metric) + " in " + scopeName(scope)
+}

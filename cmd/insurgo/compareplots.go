@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -14,6 +15,8 @@ import (
 
 // drawComparePlots draws the comparison figures into dir:
 //
+//	monthly.FORMAT          the compared metric month by month, every scenario
+//	                        overlaid (median and 90% band)
 //	compare.FORMAT          the window statistic of every scenario (violins)
 //	difference.FORMAT       each scenario minus the first, paired and unpaired
 //	signature-NAME.FORMAT   each signature across scenarios
@@ -30,6 +33,19 @@ func drawComparePlots(res *compare.Result, dir, format string) error {
 	}
 	title := fmt.Sprintf("%s\n%d replicates per scenario, seed %d", plots.WindowTitle(w), res.Replicates, res.Seed)
 	if err := writeViolins(dir, "compare", format, title, strings.ReplaceAll(w.Metric, "_", " "), ds, math.NaN()); err != nil {
+		return err
+	}
+	var bands []plots.Band
+	for _, a := range res.Arms {
+		bands = append(bands, plots.Band{Name: a.Name, Months: a.Monthly.Months, P05: a.Monthly.P05, P50: a.Monthly.P50, P95: a.Monthly.P95})
+	}
+	mt := fmt.Sprintf("Monthly %s: medians (lines) and 90%% bands (fills)\n%d replicates per scenario, seed %d; compared: %s to %s",
+		plots.SeriesName(w.Metric, w.Scope), res.Replicates, res.Seed, w.From, w.To)
+	if p, err := plots.Overlay(mt, strings.ReplaceAll(w.Metric, "_", " ")+" per month", bands); err == nil {
+		if err := plots.Write(filepath.Join(dir, "monthly."+format), format, p); err != nil {
+			return err
+		}
+	} else if !errors.Is(err, plots.ErrNoData) {
 		return err
 	}
 	if len(res.Arms) > 1 {

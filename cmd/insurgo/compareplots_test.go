@@ -29,7 +29,7 @@ func TestDrawComparePlots(t *testing.T) {
 		Targets:       []report.Observed{{Window: win, Observed: 11}},
 		SyntheticFrom: "a",
 		Arms: []compare.ArmResult{
-			{Name: "a", Values: a, Signatures: []compare.Dist{compare.Summarize(rebA)}, SignatureValues: [][]float64{rebA}, TargetValues: [][]float64{a}},
+			{Name: "a", Values: a, Monthly: compare.Band{Months: []string{"2023-01", "2023-02"}, P05: []float64{1, 2}, P50: []float64{2, 3}, P95: []float64{3, 4}}, Signatures: []compare.Dist{compare.Summarize(rebA)}, SignatureValues: [][]float64{rebA}, TargetValues: [][]float64{a}},
 			{Name: "b", Values: b, Signatures: []compare.Dist{compare.Summarize(rebB)}, SignatureValues: [][]float64{rebB}, TargetValues: [][]float64{b}},
 		},
 	}
@@ -37,7 +37,7 @@ func TestDrawComparePlots(t *testing.T) {
 	if err := drawComparePlots(res, dir, "svg"); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"compare.svg", "difference.svg", "signature-rebound-after-2024-01-months.svg", "target-attacks.svg"} {
+	for _, f := range []string{"monthly.svg", "compare.svg", "difference.svg", "signature-rebound-after-2024-01-months.svg", "target-attacks.svg"} {
 		if st, err := os.Stat(filepath.Join(dir, f)); err != nil || st.Size() == 0 {
 			t.Errorf("%s: %v", f, err)
 		}

@@ -98,7 +98,10 @@ type ArmResult struct {
 	Versus *Paired
 	Hash   string
 	// More holds the statistics of Result.More, in order.
-	More       []Compared
+	More []Compared
+	// Monthly is the compared metric in the compared scope month by month
+	// over the arm's whole run: quantiles over replicates.
+	Monthly    Band
 	Signatures []Dist
 	// SignatureValues[s][i] is signature s in replicate i (NaN where
 	// undefined, +Inf for a rebound that never came).
@@ -106,6 +109,32 @@ type ArmResult struct {
 	// TargetValues[j][i] is target j of Result.Targets in replicate i,
 	// with model choice.
 	TargetValues [][]float64
+}
+
+// Band is a monthly series over replicates: for each month (YYYY-MM) its
+// 5%, 50% and 95% quantiles.
+type Band struct {
+	Months        []string
+	P05, P50, P95 []float64
+}
+
+// band summarises vals[rep][month] month by month.
+func band(months []string, vals [][]float64) Band {
+	b := Band{Months: months}
+	col := make([]float64, len(vals))
+	for m := range months {
+		for i, v := range vals {
+			col[i] = 0
+			if m < len(v) {
+				col[i] = v[m]
+			}
+		}
+		d := Summarize(col)
+		b.P05 = append(b.P05, d.P05)
+		b.P50 = append(b.P50, d.Median)
+		b.P95 = append(b.P95, d.P95)
+	}
+	return b
 }
 
 // Compared is one further statistic of an arm: replicate by replicate,
@@ -155,6 +184,7 @@ func Run(ctx context.Context, arms []Arm, o Options) (*Result, error) {
 	tv := make([][][]float64, len(arms))
 	for k, a := range arms {
 		vals := make([]float64, o.Replicates)
+		monthly := make([][]float64, o.Replicates)
 		more := make([][]float64, len(o.More))
 		for m := range more {
 			more[m] = make([]float64, o.Replicates)
@@ -170,6 +200,11 @@ func Run(ctx context.Context, arms []Arm, o Options) (*Result, error) {
 			Calendar: a.Calendar, Seed: o.Seed, Count: o.Replicates, Workers: o.Workers,
 			OnReplicate: func(rep int, r *sim.Recorder) error {
 				vals[rep] = o.Window.Eval(r, &a.Calendar)
+				mv := r.Values(o.Window.Metric, o.Window.Scope)
+				monthly[rep] = make([]float64, len(mv))
+				for m, v := range mv {
+					monthly[rep][m] = float64(v)
+				}
 				for m, w := range o.More {
 					more[m][rep] = w.Eval(r, &a.Calendar)
 				}
@@ -189,7 +224,8 @@ func Run(ctx context.Context, arms []Arm, o Options) (*Result, error) {
 		if _, err := b.Run(ctx, a.Factory); err != nil {
 			return nil, fmt.Errorf("scenario %s: %w", a.Name, err)
 		}
-		ar := ArmResult{Name: a.Name, Hash: a.Hash, Values: vals, Dist: Summarize(vals), SignatureValues: sig}
+		ar := ArmResult{Name: a.Name, Hash: a.Hash, Values: vals, Dist: Summarize(vals), SignatureValues: sig,
+			Monthly: band(a.Calendar.MonthLabels(), monthly)}
 		for m := range more {
 			ar.More = append(ar.More, Compared{Values: more[m], Dist: Summarize(more[m])})
 		}
