@@ -31,7 +31,7 @@ usage: insurgo sweep plan FILE [-shards K] [-out DIR] [-force]
 A sweep varies settings of a base scenario over a design and records
 output statistics for every point × replicate. FILE is a sweep TOML file
 ([sweep] with extends, design, size, replicates, seed, [[sweep.param]] and
-[[sweep.output]]; see the README). Example files, one per design, are in
+[[sweep.output]]; see docs/sweeps.md). Example files, one per design, are in
 examples/sweeps/ of the source tree (historical-morris.toml,
 historical-sobol.toml, historical-grid.toml).
 
