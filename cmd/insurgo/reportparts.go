@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/insurgo/insurgo/internal/htmlreport"
+	"github.com/insurgo/insurgo/sim"
 )
 
 // compareDoc is the part of compare.json a report shows.
@@ -25,17 +26,17 @@ type comparePairedDoc struct {
 }
 
 type compareDoc struct {
-	Seed       uint64           `json:"seed"`
-	Replicates int              `json:"replicates"`
-	Engine     string           `json:"engine_version"`
-	Window     compareDocWindow `json:"window"`
+	Seed       uint64     `json:"seed"`
+	Replicates int        `json:"replicates"`
+	Engine     string     `json:"engine_version"`
+	Window     sim.Window `json:"window"`
 	Scenarios  []struct {
 		Name   string `json:"name"`
 		Hash   string `json:"scenario_hash"`
 		Value  compareDocDist
 		Versus *comparePairedDoc `json:"versus"`
 		More   []struct {
-			Window compareDocWindow  `json:"window"`
+			Window sim.Window        `json:"window"`
 			Value  compareDocDist    `json:"value"`
 			Versus *comparePairedDoc `json:"versus"`
 		} `json:"more"`
@@ -43,15 +44,6 @@ type compareDoc struct {
 		Posterior  *float64         `json:"posterior"`
 		Accepted   *int             `json:"accepted"`
 	} `json:"scenarios"`
-}
-
-type compareDocWindow struct {
-	Metric    string `json:"metric"`
-	Scope     string `json:"scope"`
-	Of        string `json:"of"`
-	From      string `json:"from"`
-	To        string `json:"to"`
-	Statistic string `json:"statistic"`
 }
 
 type compareDocDist struct {
@@ -100,7 +92,7 @@ func compareReport(dir string, figs []htmlreport.Figure) (*reportPart, error) {
 	over := htmlreport.Section{ID: "overview", Title: "Overview",
 		Text:  []string{fmt.Sprintf("Every scenario was run with the same %d replicates and master seed %d (common random numbers): replicate i of each draws the same random numbers, so a difference measures the change of setting, not noise.", c.Replicates, c.Seed)},
 		Facts: []htmlreport.Fact{{Key: "compared", Value: what}}}
-	whatOf := func(w compareDocWindow) string {
+	whatOf := func(w sim.Window) string {
 		return fmt.Sprintf("%s of %s in %s, %s to %s", strings.ReplaceAll(w.Statistic, "_", " "), w.Metric, w.Scope, w.From, w.To)
 	}
 	est := htmlreport.Table{Caption: "Estimates over replicates", Header: []string{"scenario", "statistic", "median", "90% interval", "mean"}}
