@@ -48,25 +48,16 @@ func (w *World) attack(d sim.Day) {
 		return
 	}
 	u := w.rAtt.Float64() * total
-	pick := -1
-	var acc float64
+	w.rw = grow(w.rw, len(w.cells))
 	for i := range w.cells {
 		cl := &w.cells[i]
-		if cl.dead {
-			continue
-		}
-		reg := &w.c.regions[cl.region]
-		wt := cl.rate*cl.use*w.regSat[cl.region]*w.ctySat[reg.country] + cl.exc*w.excG
-		if wt <= 0 {
-			continue
-		}
-		pick = i
-		acc += wt
-		if u < acc {
-			break
+		w.rw[i] = 0
+		if !cl.dead {
+			reg := &w.c.regions[cl.region]
+			w.rw[i] = cl.rate*cl.use*w.regSat[cl.region]*w.ctySat[reg.country] + cl.exc*w.excG
 		}
 	}
-	if pick >= 0 {
+	if pick := pickWeighted(u, w.rw); pick >= 0 {
 		w.mount(pick, d)
 	}
 }
@@ -80,34 +71,19 @@ func (w *World) mount(i int, d sim.Day) {
 	if sum <= 0 {
 		return
 	}
-	u := w.rAtt.Float64() * sum
-	t := len(c.types) - 1
-	for k, wt := range w.weights {
-		if u < wt {
-			t = k
-			break
-		}
-		u -= wt
-	}
-	for w.weights[t] == 0 { // float slack: take the last usable type
-		t--
-	}
+	t := pickWeighted(w.rAtt.Float64()*sum, w.weights)
 	ty := &c.types[t]
 	reg := &c.regions[cl.region]
 	where := cl.region
 	if ty.Abroad {
 		var s float64
-		for _, ei := range reg.abroadNbr {
-			s += c.regions[reg.edges[ei].to].targets[t]
+		w.aw = grow(w.aw, len(reg.abroadNbr))
+		for k, ei := range reg.abroadNbr {
+			w.aw[k] = c.regions[reg.edges[ei].to].targets[t]
+			s += w.aw[k]
 		}
-		v := w.rAtt.Float64() * s
-		for _, ei := range reg.abroadNbr {
-			to := reg.edges[ei].to
-			where = to
-			if v < c.regions[to].targets[t] {
-				break
-			}
-			v -= c.regions[to].targets[t]
+		if k := pickWeighted(w.rAtt.Float64()*s, w.aw); k >= 0 {
+			where = reg.edges[reg.abroadNbr[k]].to
 		}
 	}
 

@@ -90,3 +90,34 @@ func expDays(r *rand.Rand, mean float64) int {
 	}
 	return max(1, int(math.Ceil(r.ExpFloat64()*mean)))
 }
+
+// pickWeighted draws an index with probability proportional to its
+// weight, given u uniform in [0, Σ weights): the first index whose weight
+// exceeds what is left of u after the weights before it. It never picks
+// a zero weight; when float rounding leaves u past the last weight it
+// picks the last positive one, and -1 when no weight is positive. Every
+// weighted choice of the model (raid targets, attacking cells, attack
+// types, targets abroad, moves) draws through it, with one uniform of its
+// stream.
+func pickWeighted(u float64, weights []float64) int {
+	pick := -1
+	for i, wt := range weights {
+		if wt <= 0 {
+			continue
+		}
+		pick = i
+		if u < wt {
+			break
+		}
+		u -= wt
+	}
+	return pick
+}
+
+// grow returns buf resized to n, reallocating only when it is too small.
+func grow(buf []float64, n int) []float64 {
+	if cap(buf) < n {
+		return make([]float64, n, 2*n)
+	}
+	return buf[:n]
+}

@@ -98,16 +98,7 @@ func (w *World) pickSoftmax(ws []float64, best, temperature float64) int {
 		ws[k] = math.Exp((s - best) / temperature)
 		sum += ws[k]
 	}
-	u := w.rMove.Float64() * sum
-	choice := 0
-	for k, x := range ws {
-		if u < x {
-			choice = k
-			break
-		}
-		u -= x
-	}
-	return choice
+	return max(0, pickWeighted(w.rMove.Float64()*sum, ws))
 }
 
 // cross moves cell cl across edge e in month m, unless it is turned back

@@ -36,10 +36,8 @@ func (w *World) raid(d sim.Day, gdi bool) {
 	// Target choice.
 	var total float64
 	sharp := p.Raids.Sharpness
-	if cap(w.rw) < len(w.cells) {
-		w.rw = make([]float64, len(w.cells), 2*len(w.cells))
-	}
-	rw := w.rw[:len(w.cells)]
+	w.rw = grow(w.rw, len(w.cells))
+	rw := w.rw
 	for i := range w.cells {
 		cl := &w.cells[i]
 		reg := &c.regions[cl.region]
@@ -53,18 +51,7 @@ func (w *World) raid(d sim.Day, gdi bool) {
 	if total <= 0 {
 		return
 	}
-	u := w.rRaid.Float64() * total
-	pick := -1
-	for i, wt := range rw {
-		if wt <= 0 {
-			continue
-		}
-		pick = i
-		if u < wt {
-			break
-		}
-		u -= wt
-	}
+	pick := pickWeighted(w.rRaid.Float64()*total, rw)
 	if pick < 0 {
 		return
 	}

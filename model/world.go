@@ -80,7 +80,8 @@ type World struct {
 	pendingVol []int // volunteers among them
 	weights    []float64
 	gauge      []int64   // scratch for month-end gauges
-	rw         []float64 // scratch for raid targeting weights
+	rw         []float64 // scratch for the weights of cells (raid targets, attackers)
+	aw         []float64 // scratch for the weights of targets abroad
 }
 
 // newWorld builds one replicate's world. It checks r's context every
