@@ -102,7 +102,7 @@ func runCalibrate(ctx context.Context, args []string, e *env) error {
 		fmt.Fprintf(e.Stderr, "resuming the calibration in %s\n", arg)
 		res, err = calibrate.Resume(ctx, arg, o)
 		if err != nil {
-			return calibrateError(err)
+			return calibrateError(e, arg, err)
 		}
 	} else {
 		if out == "" {
@@ -121,19 +121,22 @@ func runCalibrate(ctx context.Context, args []string, e *env) error {
 		}
 		res, err = calibrate.Start(ctx, out, c, p, o)
 		if err != nil {
-			return calibrateError(err)
+			return calibrateError(e, out, err)
 		}
 	}
 	printCalibration(e, res, out)
 	return nil
 }
 
-// calibrateError maps a calibration's error: a stop asked for by
-// -stop-after is reported as an interruption would be.
-func calibrateError(err error) error {
+// calibrateError maps a calibration's error: after an interruption (or a
+// stop asked for by -stop-after) it says how to resume.
+func calibrateError(e *env, dir string, err error) error {
 	switch {
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintf(e.Stderr, "the completed generations are kept whole in %s; resume with 'insurgo calibrate %s'\n", dir, dir)
+		return err
 	case errors.Is(err, calibrate.ErrStopped):
-		return fmt.Errorf("%w (resume with 'insurgo calibrate DIR')", err)
+		return fmt.Errorf("%w (resume with 'insurgo calibrate %s')", err, dir)
 	case errors.Is(err, calibrate.ErrResume), errors.Is(err, calibrate.ErrFile):
 		return asUsage(err)
 	}
