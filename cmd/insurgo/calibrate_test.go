@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -118,6 +120,34 @@ func TestCalibrateResume(t *testing.T) {
 	b, _ := os.ReadFile(filepath.Join(r2, "summary.json"))
 	if !bytes.Equal(a, b) || !bytes.Contains(a, []byte(`"posterior_hash"`)) {
 		t.Errorf("run -posterior: summary.json differs between workers or lacks the posterior hash")
+	}
+
+	// compare: replicate i draws the same particle in every scenario, so a
+	// scenario compared with itself differs in no replicate, while the
+	// replicates do differ (their settings and noise vary).
+	cmpDir := filepath.Join(t.TempDir(), "cmp")
+	code, _, stderr = insurgo(t, ctx, "compare", "-posterior", whole, "historical", "historical", "-replicates", "12", "-out", cmpDir, "-no-plots")
+	if code != 0 {
+		t.Fatalf("compare -posterior: exit %d: %s", code, stderr)
+	}
+	var cj struct {
+		PosteriorHash string `json:"posterior_hash"`
+		Scenarios     []struct {
+			Values []float64 `json:"values"`
+		} `json:"scenarios"`
+	}
+	data, err := os.ReadFile(filepath.Join(cmpDir, "compare.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &cj); err != nil {
+		t.Fatal(err)
+	}
+	if len(cj.Scenarios) != 2 || !slices.Equal(cj.Scenarios[0].Values, cj.Scenarios[1].Values) {
+		t.Errorf("compare -posterior: the same scenario gave different replicates: %v", cj.Scenarios)
+	}
+	if slices.Min(cj.Scenarios[0].Values) == slices.Max(cj.Scenarios[0].Values) || cj.PosteriorHash == "" {
+		t.Errorf("compare -posterior: replicates all equal (%v) or no posterior hash (%q)", cj.Scenarios[0].Values, cj.PosteriorHash)
 	}
 	if code, _, stderr := insurgo(t, ctx, "run", "-posterior", filepath.Join(t.TempDir(), "none"), "-out", filepath.Join(t.TempDir(), "r3")); code != exitUsage {
 		t.Errorf("missing posterior: exit %d: %s", code, stderr)

@@ -232,6 +232,9 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	if p := o.posterior.post; p != nil {
+		res.Posterior, res.PosteriorHash = p.Name, p.Hash
+	}
 	for i, sc := range scs {
 		fmt.Fprintf(e.Stdout, "%c = %s: %s\n", 'A'+rune(min(i, 25)), arms[i].Name, sc.Description)
 	}
@@ -308,6 +311,8 @@ type compareManifest struct {
 	Scenarios  []compareScenario `json:"scenarios"`
 	Args       []string          `json:"args"`
 	Set        []string          `json:"set,omitempty"`
+	// PosteriorHash is the SHA-256 of the posterior.csv drawn from (compare -posterior).
+	PosteriorHash string `json:"posterior_hash,omitempty"`
 }
 
 type compareScenario struct {
@@ -319,6 +324,9 @@ type compareScenario struct {
 func writeCompareManifest(path string, o compareOptions, scs []*scenarios.Scenario, arms []compare.Arm) error {
 	m := compareManifest{Version: Version, Revision: buildRevision(), GoVersion: runtime.Version(),
 		Seed: o.seed, Replicates: o.replicates, Workers: o.workers, Args: os.Args[1:], Set: o.set}
+	if p := o.posterior.post; p != nil {
+		m.PosteriorHash = p.Hash
+	}
 	for i, sc := range scs {
 		m.Scenarios = append(m.Scenarios, compareScenario{Name: arms[i].Name, Source: sc.Source, Hash: sc.Hash})
 	}

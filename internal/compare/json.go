@@ -80,12 +80,14 @@ type jsonChoice struct {
 }
 
 type jsonResult struct {
-	Engine      string      `json:"engine_version,omitempty"`
-	Seed        uint64      `json:"seed"`
-	Replicates  int         `json:"replicates"`
-	Window      sim.Window  `json:"window"`
-	Scenarios   []jsonArm   `json:"scenarios"`
-	ModelChoice *jsonChoice `json:"model_choice,omitempty"`
+	Engine        string      `json:"engine_version,omitempty"`
+	Posterior     string      `json:"posterior,omitempty"`
+	PosteriorHash string      `json:"posterior_hash,omitempty"`
+	Seed          uint64      `json:"seed"`
+	Replicates    int         `json:"replicates"`
+	Window        sim.Window  `json:"window"`
+	Scenarios     []jsonArm   `json:"scenarios"`
+	ModelChoice   *jsonChoice `json:"model_choice,omitempty"`
 }
 
 func toDist(name string, d Dist) jsonDist {
@@ -96,7 +98,7 @@ func toDist(name string, d Dist) jsonDist {
 // MarshalIndent encodes r as indented JSON with a final newline: the
 // content of compare.json.
 func (r *Result) MarshalIndent() ([]byte, error) {
-	out := jsonResult{Engine: r.Engine, Seed: r.Seed, Replicates: r.Replicates, Window: r.Window}
+	out := jsonResult{Engine: r.Engine, Posterior: r.Posterior, PosteriorHash: r.PosteriorHash, Seed: r.Seed, Replicates: r.Replicates, Window: r.Window}
 	paired := func(p *Paired) *jsonPaired {
 		if p == nil {
 			return nil

@@ -71,8 +71,12 @@ type Result struct {
 	Window     sim.Window
 	More       []sim.Window // as Options.More; ArmResult.More in this order
 	Engine     string
-	Arms       []ArmResult
-	Signatures []string // names, in the order of ArmResult.Signatures
+	// Posterior and PosteriorHash name the calibration posterior the
+	// arms drew each replicate's settings from (compare -posterior) and
+	// the SHA-256 of its posterior.csv; empty without one.
+	Posterior, PosteriorHash string
+	Arms                     []ArmResult
+	Signatures               []string // names, in the order of ArmResult.Signatures
 
 	// Targets are the observed figures used for model choice, Ignored
 	// the names of targets not carried alike by every arm, Checks the
