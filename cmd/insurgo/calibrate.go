@@ -40,6 +40,7 @@ Outputs in DIR:
 	summary.json       per setting: prior, posterior mean, sd, median, 5% and
 	                   95%; per model: probability; the file's hash
 	calibration.toml   a copy of FILE
+	report.html        the posterior, the generations and the figures in one page
 	manifest.json      version, timing per generation, workers, command line
 	plots/             prior against posterior per setting, pair plot,
 	                   epsilon and acceptance by generation, posterior
@@ -123,6 +124,9 @@ func runCalibrate(ctx context.Context, args []string, e *env) error {
 		if err != nil {
 			return calibrateError(e, out, err)
 		}
+	}
+	if err := writeCalibrationReport(out, res); err != nil {
+		return err
 	}
 	printCalibration(e, res, out)
 	return nil

@@ -96,6 +96,9 @@ func TestCalibrateResume(t *testing.T) {
 	if !strings.Contains(stderr, "resuming") || strings.Contains(stderr, "generation 0/") || !strings.Contains(stdout, "90% credible interval") {
 		t.Errorf("resume output:\n%s\n%s", stderr, stdout)
 	}
+	if _, err := os.Stat(filepath.Join(part, "report.html")); err != nil {
+		t.Errorf("no report.html: %v", err)
+	}
 	for _, n := range []string{"posterior.csv", "posterior.parquet", "generations.csv", "summary.json", "calibration.toml"} {
 		a, err1 := os.ReadFile(filepath.Join(whole, n))
 		b, err2 := os.ReadFile(filepath.Join(part, n))
