@@ -142,6 +142,9 @@ func monthIndex(cal *sim.Calendar, m sim.Month) int {
 	return m.Index(cal.FirstMonth())
 }
 
+// compile checks p and turns it into the compiled form over cal, one
+// part at a time in the manner of regexp/syntax's compiler: each method
+// of compiler builds one part from the parts before it.
 func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 	if ps := p.Validate(); len(ps) > 0 {
 		msgs := make([]string, len(ps))
@@ -153,28 +156,76 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 	if cal == nil || cal.Days() == 0 {
 		return nil, fmt.Errorf("%w: empty calendar", ErrParams)
 	}
-	c := &compiled{p: p, cal: cal, months: cal.Months(), days: cal.Days()}
-	c.scopes = newScopeTable(p)
+	k := &compiler{p: p, cal: cal, c: &compiled{p: p, cal: cal, months: cal.Months(), days: cal.Days()}}
+	k.c.scopes = newScopeTable(p)
+	k.index()
+	k.borders()
+	k.attackTypes()
+	k.regions()
+	k.edges()
+	k.opportunity()
+	k.leaders()
+	k.chains()
+	k.media()
+	k.pools()
+	k.recruitScores()
+	k.ceilings()
+	k.raidSchedule()
+	k.tempo()
+	k.posture()
+	return k.c, nil
+}
 
-	regionIdx := map[string]int{}
-	for i, r := range p.Regions {
-		regionIdx[r.Name] = i
+// compiler holds what compile needs while it builds a compiled: the
+// settings, the calendar, and the index of every name.
+type compiler struct {
+	p   *Params
+	cal *sim.Calendar
+	c   *compiled
+
+	regionIdx, groupIdx, rankIdx, leaderIdx, langIdx map[string]int
+}
+
+// index numbers the regions, groups, ranks, leaders and languages.
+func (k *compiler) index() {
+	k.regionIdx = indexOf(k.p.Regions, func(r Region) string { return r.Name })
+	k.groupIdx = indexOf(Groups, func(g string) string { return g })
+	k.rankIdx = indexOf(k.p.Ranks, func(r Rank) string { return r.Name })
+	k.leaderIdx = indexOf(k.p.Leaders, func(l Leader) string { return l.Name })
+	k.langIdx = indexOf(k.p.Languages, func(l Language) string { return l.Name })
+}
+
+func indexOf[T any](xs []T, name func(T) string) map[string]int {
+	m := make(map[string]int, len(xs))
+	for i, x := range xs {
+		m[name(x)] = i
 	}
-	groupIdx := map[string]int{}
-	for i, g := range Groups {
-		groupIdx[g] = i
-	}
-	for i, b := range p.Borders {
+	return m
+}
+
+// borders compiles each border's effective difficulty: its own and the
+// policy control together, 1-(1-difficulty)(1-control).
+func (k *compiler) borders() {
+	for _, b := range k.p.Borders {
 		eff := 1 - (1-b.Difficulty)*(1-b.Control)
-		c.borders = append(c.borders, cborder{name: b.Name, diff: eff, sharing: b.Sharing})
-		_ = i
+		k.c.borders = append(k.c.borders, cborder{name: b.Name, diff: eff, sharing: b.Sharing})
 	}
-	for _, a := range p.AttackTypes {
-		c.types = append(c.types, ctype{AttackType: a, kind: a.Target})
+}
+
+// attackTypes compiles the attack types.
+func (k *compiler) attackTypes() {
+	for _, a := range k.p.AttackTypes {
+		k.c.types = append(k.c.types, ctype{AttackType: a, kind: a.Target})
 	}
+}
+
+// regions compiles each region: its indices, its settings, its initial
+// cell strength and its targets by attack type.
+func (k *compiler) regions() {
+	c, p := k.c, k.p
 	for _, r := range p.Regions {
 		cr := cregion{
-			name: r.Name, country: c.scopes.countryIdx[r.Country], group: groupIdx[r.Group],
+			name: r.Name, country: c.scopes.countryIdx[r.Country], group: k.groupIdx[r.Group],
 			abroad: r.Group == "abroad", isAF: r.Country == "afghanistan", isPK: r.Country == "pakistan",
 			presence: r.StatePresence, grievance: r.Grievance, terrain: r.Terrain, cells: r.Cells,
 			fighters: p.ISK.FighterPerCell,
@@ -188,26 +239,31 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 		}
 		c.regions = append(c.regions, cr)
 	}
+}
+
+// edges joins the regions: border links first, so that a pair declared
+// both as neighbours and as a border link counts as crossing the border,
+// then border-free neighbours; each region also lists its edges abroad.
+func (k *compiler) edges() {
+	c, p := k.c, k.p
 	addEdge := func(a, b, border int, diff float64) {
 		for _, e := range c.regions[a].edges {
 			if e.to == b {
-				return // first declaration wins (a border link overrides below by order)
+				return // the first declaration wins
 			}
 		}
 		c.regions[a].edges = append(c.regions[a].edges, edge{to: b, border: border, diff: diff})
 	}
-	// Border links first, so a pair declared both as neighbours and as a
-	// border link counts as crossing the border.
 	for bi, b := range p.Borders {
 		for _, l := range b.Links {
-			a, z := regionIdx[l[0]], regionIdx[l[1]]
+			a, z := k.regionIdx[l[0]], k.regionIdx[l[1]]
 			addEdge(a, z, bi, c.borders[bi].diff)
 			addEdge(z, a, bi, c.borders[bi].diff)
 		}
 	}
 	for i, r := range p.Regions {
 		for _, n := range r.Neighbors {
-			j := regionIdx[n]
+			j := k.regionIdx[n]
 			addEdge(i, j, -1, p.Movement.InternalDifficulty)
 			addEdge(j, i, -1, p.Movement.InternalDifficulty)
 		}
@@ -220,7 +276,13 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 			}
 		}
 	}
-	// Opportunity of a region: what attacks it offers, weighted.
+}
+
+// opportunity scores what attacks each region offers: the sum over
+// attack types of weight × target abundance, abroad neighbours included
+// for cross-border types (normalised in ceilings).
+func (k *compiler) opportunity() {
+	c := k.c
 	for i := range c.regions {
 		r := &c.regions[i]
 		for t, ty := range c.types {
@@ -233,30 +295,26 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 			}
 		}
 	}
+}
 
-	// Ranks and leaders.
+// leaders compiles the ranks and the named leaders: their superiors,
+// groups, scripted deaths and depth in the hierarchy.
+func (k *compiler) leaders() {
+	c, p := k.c, k.p
 	c.ranks = p.Ranks
-	rankIdx := map[string]int{}
-	for i, r := range p.Ranks {
-		rankIdx[r.Name] = i
-	}
-	c.commanderRank = rankIdx["commander"]
-	leaderIdx := map[string]int{}
-	for i, l := range p.Leaders {
-		leaderIdx[l.Name] = i
-	}
+	c.commanderRank = k.rankIdx["commander"]
 	for _, l := range p.Leaders {
-		cl := cleader{name: l.Name, rank: rankIdx[l.Rank], parent: -1, region: regionIdx[l.Region], killed: -1,
+		cl := cleader{name: l.Name, rank: k.rankIdx[l.Rank], parent: -1, region: k.regionIdx[l.Region], killed: -1,
 			ideolog: l.Rank == "ideologue"}
 		if l.Parent != "" {
-			cl.parent = leaderIdx[l.Parent]
+			cl.parent = k.leaderIdx[l.Parent]
 		}
 		for _, g := range l.Groups {
-			cl.groups |= 1 << groupIdx[g]
+			cl.groups |= 1 << k.groupIdx[g]
 		}
 		if l.Killed != "" {
-			t, _ := time.Parse(time.DateOnly, l.Killed)
-			if d, ok := cal.DayOf(t); ok {
+			t, _ := time.Parse(time.DateOnly, l.Killed) // checked by Validate
+			if d, ok := k.cal.DayOf(t); ok {
 				cl.killed = d
 			}
 		}
@@ -270,6 +328,12 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 		}
 		c.leaders[i].depth = d
 	}
+}
+
+// chains finds, for each group, its lowest named leader and the chain of
+// superiors above.
+func (k *compiler) chains() {
+	c := k.c
 	c.chain = make([][]int, len(Groups))
 	c.leaderOfGroup = make([]int, len(Groups))
 	for g := range Groups {
@@ -284,11 +348,13 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 			c.chain[g] = append(c.chain[g], j)
 		}
 	}
+}
 
-	// Languages and per-month output.
-	langIdx := map[string]int{}
-	for i, l := range p.Languages {
-		langIdx[l.Name] = i
+// media compiles each language's output that gets through, month by
+// month, and the months of counter-messaging.
+func (k *compiler) media() {
+	c, p, cal := k.c, k.p, k.cal
+	for _, l := range p.Languages {
 		c.langs = append(c.langs, clang{name: l.Name})
 	}
 	c.langOut = make([][]float64, c.months)
@@ -311,13 +377,17 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 	for m := range c.months {
 		c.counter[m] = !p.Media.CounterFrom.IsZero() && m >= counterFrom
 	}
+}
 
-	// Pools.
+// pools compiles the recruit pools; a foreign pool sends its recruits in
+// by the edges of its region that lead where cells can live.
+func (k *compiler) pools() {
+	c, p := k.c, k.p
 	for _, pl := range p.Pools {
-		cp := cpool{name: pl.Name, region: regionIdx[pl.Region], size: pl.Size, susc: pl.Susceptibility,
-			from: monthIndex(cal, pl.From)}
+		cp := cpool{name: pl.Name, region: k.regionIdx[pl.Region], size: pl.Size, susc: pl.Susceptibility,
+			from: monthIndex(k.cal, pl.From)}
 		for _, n := range pl.Languages {
-			cp.langs = append(cp.langs, langIdx[n])
+			cp.langs = append(cp.langs, k.langIdx[n])
 		}
 		r := &c.regions[cp.region]
 		cp.foreign = r.abroad
@@ -330,8 +400,12 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 		}
 		c.pools = append(c.pools, cp)
 	}
-	// Recruit score of a region: domestic pools' base inflow, normalised so
-	// the largest is 1.
+}
+
+// recruitScores gives each region its domestic pools' base inflow,
+// normalised so that the largest is 1 (a term of movement's score).
+func (k *compiler) recruitScores() {
+	c := k.c
 	var maxRec float64
 	for _, cp := range c.pools {
 		if !cp.foreign {
@@ -346,6 +420,14 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 			c.regions[i].recruit /= maxRec
 		}
 	}
+}
+
+// ceilings compiles the tempo ceilings of regions and countries from the
+// opportunity, then normalises opportunity to 1 in the richest region,
+// and the factors opportunity and population bring to capacity and
+// deaths.
+func (k *compiler) ceilings() {
+	c, p := k.c, k.p
 	var maxOpp float64
 	c.capCountry = make([]float64, len(c.scopes.countries))
 	for i := range c.regions {
@@ -369,8 +451,13 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 			c.regions[i].oppCap = math.Pow(c.regions[i].opp, e)
 		}
 	}
+}
 
-	// Raid schedule.
+// raidSchedule compiles the raids month by month: the GDI's count,
+// quality and informant accrual from the phase in force ([raids] before
+// the first), and the daily means of both forces.
+func (k *compiler) raidSchedule() {
+	c, p, cal := k.c, k.p, k.cal
 	c.raidsPM = make([]float64, c.months)
 	c.raidQuality = make([]float64, c.months)
 	c.informants = make([]float64, c.months)
@@ -380,7 +467,7 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 	}
 	for m := range c.months {
 		rate, q, inf := p.Raids.PerMonth, p.Raids.Quality, 0.0
-		best := -1 << 30
+		best := math.MinInt // no phase yet
 		for _, ph := range p.RaidPhases {
 			f := monthIndex(cal, ph.From)
 			if f <= m && f > best {
@@ -391,31 +478,41 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 		c.raidQuality[m] = q
 		c.informants[m] = math.Min(1, p.Intel.Informants+inf)
 	}
-
 	for m := range c.months {
 		g := c.raidsPM[m] / c.daysInMonth[m]
-		k := p.Pakistan.PerMonth / c.daysInMonth[m]
+		pk := p.Pakistan.PerMonth / c.daysInMonth[m]
 		c.gdiDay = append(c.gdiDay, g)
 		c.gdiP0 = append(c.gdiP0, math.Exp(-g))
-		c.pkDay = append(c.pkDay, k)
-		c.pkP0 = append(c.pkP0, math.Exp(-k))
+		c.pkDay = append(c.pkDay, pk)
+		c.pkP0 = append(c.pkP0, math.Exp(-pk))
 	}
+}
 
+// tempo compiles the daily attack rate, the table of cell sizes' returns,
+// and the self-excitation's daily decay and kick.
+func (k *compiler) tempo() {
+	c, p := k.c, k.p
 	c.ratePerDay = p.Attacks.Rate / daysPerMonth
-	c.sizes = make([]float64, 256)
+	c.sizes = make([]float64, sizeTable)
 	for f := range c.sizes {
 		c.sizes[f] = c.sizeSlow(f)
 	}
-
-	po := p.Posture
-	c.suicideBoost = math.Pow(po.SuicideBoost, po.Choice)
-	c.impactBoost = math.Pow(po.ImpactBoost, po.Choice)
-	c.hide = po.Hide * po.Choice
-
 	c.excDecay = math.Exp(-1 / p.Attacks.ExcitationDays)
 	// A kick k on day d gives k*decay^s on day d+s, s >= 1: total k*decay/(1-decay).
 	c.excKick = p.Attacks.Excitation * (1 - c.excDecay) / c.excDecay
-	return c, nil
+}
+
+// sizeTable is the number of cell sizes whose returns are tabulated;
+// larger cells compute theirs (see compiled.size).
+const sizeTable = 256
+
+// posture compiles the slowdown's signatures at the posture's choice:
+// the boosts raised to the power posture.choice, posture.hide times it.
+func (k *compiler) posture() {
+	po := k.p.Posture
+	k.c.suicideBoost = math.Pow(po.SuicideBoost, po.Choice)
+	k.c.impactBoost = math.Pow(po.ImpactBoost, po.Choice)
+	k.c.hide = po.Hide * po.Choice
 }
 
 // daysPerMonth is the mean length of a month, converting monthly rates to
