@@ -29,10 +29,11 @@ const (
 	// MaxPoolSize bounds pool.size, in people (shipped: at most 2
 	// million).
 	MaxPoolSize = 1e9
-	// MaxPoolRecruits bounds pool.size × pool.susceptibility, a pool's
-	// expected recruits per month before its multipliers (shipped: at
-	// most 32).
-	MaxPoolRecruits = 100_000
+	// MaxPoolRecruits bounds the sum over pools of pool.size ×
+	// pool.susceptibility, the expected recruits per month before their
+	// multipliers (shipped: about 90), so that cells founded by recruits
+	// cannot outgrow memory.
+	MaxPoolRecruits = 20_000
 	// MaxMemoryMonths bounds posture.memory, posture.recovery and
 	// recruitment.notoriety_memory, in months (shipped: 2 to 3).
 	MaxMemoryMonths = 1_000

@@ -41,7 +41,7 @@ func TestUpperBoundsAreValidation(t *testing.T) {
 		{"isk.new_cell_size", func(p *Params) { p.ISK.NewCellSize = 1 << 40 }},
 		{"posture.memory", func(p *Params) { p.Posture.Memory = 1e9 }},
 		{"recruitment.notoriety_memory", func(p *Params) { p.Recruitment.NotorietyMemory = 1e9 }},
-		{"pool.P.size", func(p *Params) {
+		{"pool.size", func(p *Params) {
 			p.Pools = []Pool{{Name: "P", Region: "A", Size: 1e8, Susceptibility: 1}}
 		}},
 		{"region.cells", func(p *Params) {

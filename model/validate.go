@@ -122,10 +122,14 @@ func (p *Params) checkTotals(c *checker) {
 	if total > MaxCells {
 		c.add("region", "", "cells", "%d cells over all regions: at most %d", total, MaxCells)
 	}
+	recruits := 0.0
 	for _, l := range p.Pools {
-		if l.Size <= MaxPoolSize && l.Size*l.Susceptibility > MaxPoolRecruits {
-			c.add("pool", l.Name, "size", "size × susceptibility must be <= %d expected recruits a month, got %g", MaxPoolRecruits, l.Size*l.Susceptibility)
+		if l.Size > 0 && l.Size <= MaxPoolSize && l.Susceptibility > 0 && l.Susceptibility <= 1 {
+			recruits += l.Size * l.Susceptibility
 		}
+	}
+	if recruits > MaxPoolRecruits {
+		c.add("pool", "", "size", "the sum over pools of size × susceptibility must be <= %d expected recruits a month, got %g", MaxPoolRecruits, recruits)
 	}
 	c.items("region", len(p.Regions))
 	c.items("border", len(p.Borders))

@@ -32,6 +32,9 @@ type World struct {
 	c   *compiled
 	hs  *handles
 	rec *sim.Recorder
+	// cancelled reports the run's cancellation; Step checks it every 64
+	// attacks, so that a day of a vast scenario does not outlast Ctrl-C.
+	cancelled func() error
 
 	// Named random streams, one per mechanism.
 	rAtt, rCas, rRaid, rLead, rRec, rMove, rAttr *rand.Rand
@@ -88,9 +91,10 @@ type World struct {
 // 256 cells it founds, so that a cancelled run stops while building.
 func newWorld(c *compiled, r sim.Replicate) (*World, error) {
 	w := &World{
-		c:   c,
-		rec: r.Recorder,
-		hs:  newHandles(r.Recorder, &c.scopes),
+		c:         c,
+		rec:       r.Recorder,
+		cancelled: r.Cancelled,
+		hs:        newHandles(r.Recorder, &c.scopes),
 
 		rAtt:  r.Streams.Get("attacks"),
 		rCas:  r.Streams.Get("casualties"),
@@ -180,6 +184,9 @@ func (w *World) Step(d sim.Day) {
 		w.commandersReturn(d)
 	}
 	for n := poisson(w.rAtt, w.baseTotal+w.excTotal); n > 0; n-- {
+		if n&63 == 0 && w.cancelled() != nil {
+			return // the run is abandoned; the batch reports the cancellation
+		}
 		w.attack(d)
 	}
 	m := d.Month

@@ -12,6 +12,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/insurgo/insurgo/internal/fileerr"
 	"github.com/insurgo/insurgo/internal/textdist"
 )
 
@@ -136,6 +137,13 @@ func ReadConfig(path string) (*Config, error) {
 // problem it finds as Errors. It checks the file alone; Bind checks its
 // keys and targets against the base scenarios.
 func ParseConfig(name string, data []byte) (*Config, error) {
+	// A file that is not valid TOML may be any file: its syntax error is
+	// reported without the text it quotes.
+	var syntax map[string]any
+	if _, err := toml.Decode(string(data), &syntax); err != nil {
+		e := fileerr.FromTOML(name, err, nil)
+		return nil, Errors{{File: name, Line: e.Line, Msg: "not valid TOML: " + fileerr.RedactSyntax(e.Msg)}}
+	}
 	var f file
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&f)
 	if err != nil {

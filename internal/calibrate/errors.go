@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/insurgo/insurgo/internal/fileerr"
 )
 
 // ErrFile is wrapped by every problem in a calibration file.
@@ -38,11 +40,16 @@ func (e *Error) Unwrap() error { return ErrFile }
 // Errors lists every problem found in a calibration file, in file order.
 type Errors []*Error
 
-// Error lists the problems one per line.
+// Error lists the problems one per line, at most fileerr.MaxShown of
+// them, then how many more there are.
 func (es Errors) Error() string {
-	s := make([]string, len(es))
-	for i, e := range es {
+	n := min(len(es), fileerr.MaxShown)
+	s := make([]string, n, n+1)
+	for i, e := range es[:n] {
 		s[i] = e.Error()
+	}
+	if len(es) > n {
+		s = append(s, fmt.Sprintf("... and %d more problems (%d in all)", len(es)-n, len(es)))
 	}
 	return strings.Join(s, "\n")
 }

@@ -2,6 +2,8 @@ package calibrate
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -9,6 +11,14 @@ import (
 // never a panic.
 func FuzzParseConfig(f *testing.F) {
 	f.Add([]byte(base))
+	// The shipped examples and the bad calibration files of the corpus.
+	files, _ := filepath.Glob("../../examples/calibration/*.toml")
+	bad, _ := filepath.Glob("../../testdata/bad/calibration/*.toml")
+	for _, file := range append(files, bad...) {
+		if data, err := os.ReadFile(file); err == nil {
+			f.Add(data)
+		}
+	}
 	f.Add([]byte(small))
 	f.Add([]byte("[calibrate]\npopulation = 0\n[[calibrate.model]]\nname = \"a\"\n"))
 	f.Add([]byte("[calibrate]\nextends = \"x\"\npopulation = 5\n[[calibrate.param]]\nkey = \"a.b\"\nprior = \"beta\"\nalpha = nan\nbeta = 1\n"))

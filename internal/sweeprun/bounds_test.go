@@ -14,6 +14,9 @@ func TestSweepCountsBounded(t *testing.T) {
 		{"lhs", "4", "1000000000000", "sweep.replicates: must be 1 to 100000"},
 		{"lhs", "1000000", "1000", "at most 100000000 per sweep"},
 		{"lhs", "100000000", "1", "more than 1000000 points"},
+		// Found by FuzzSweepConfig: a grid size of 1e9 made the parser
+		// allocate the grid's values before counting them.
+		{"grid", "1000000000", "1", "more than 1000000 points"},
 	}
 	for _, c := range cases {
 		src := strings.NewReplacer("size = 4", "size = "+c.size, "replicates = 1", "replicates = "+c.reps).Replace(fmt.Sprintf(toySweep, c.design, 4, 1))

@@ -77,10 +77,17 @@ func (s Spec) PointCount() (int, error) {
 		return 0, fmt.Errorf("%w: size must be >= 1, got %d", ErrDesign, s.Size)
 	}
 	n := 0
+	if s.Kind != Grid && s.Size > MaxPoints {
+		return 0, fmt.Errorf("%w: %s design of size %d has more than %d points", ErrDesign, s.Kind, s.Size, MaxPoints)
+	}
 	switch s.Kind {
 	case Grid:
 		n = 1
 		for _, p := range s.Params {
+			if len(p.Levels) == 0 && s.Size > MaxPoints {
+				n = MaxPoints + 1 // too many, known without making the values
+				break
+			}
 			n *= len(p.GridValues(s.Size))
 			if n > MaxPoints {
 				break
