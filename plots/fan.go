@@ -30,9 +30,17 @@ func Fan(s *report.Summary, metric, scope string) (*plot.Plot, error) {
 		return nil, fmt.Errorf("%w: %s has no months", ErrNoData, s.Scenario)
 	}
 	what := fmt.Sprintf("Monthly %s, %s", metricName(metric), scopeName(scope))
+	sparse := isSparse(se)
+	if sparse {
+		what += ": mean per month (too few to draw as bands)"
+	}
 	p := NewPlot(runTitle(what, s), "month", metricUnit(metric))
 	AddGrid(p)
-	if err := addFan(p, se); err != nil {
+	if sparse {
+		if err := addMeanBars(p, se); err != nil {
+			return nil, err
+		}
+	} else if err := addFan(p, se); err != nil {
 		return nil, err
 	}
 	setMonthAxis(p, s)
@@ -87,6 +95,37 @@ func band(lo, hi []float64, c draw.LineStyle) (*plotter.Polygon, error) {
 	return pg, nil
 }
 
+// isSparse reports whether se is a small count (never above 3 in 95% of
+// replicates in any month, as leaders killed): its quantiles are mostly 0
+// and bands would draw steps of whole units, so its mean is drawn instead.
+func isSparse(se *report.Series) bool {
+	if gauges[se.Metric] || len(se.P95) == 0 {
+		return false
+	}
+	for _, x := range se.P95 {
+		if x > 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// addMeanBars adds the mean of se per month as bars, with a legend entry.
+func addMeanBars(p *plot.Plot, se *report.Series) error {
+	if len(se.Mean) == 0 {
+		return fmt.Errorf("%w: series %s/%s has no months", ErrNoData, se.Metric, se.Scope)
+	}
+	bars, err := plotter.NewBarChart(plotter.Values(se.Mean), vg.Points(4))
+	if err != nil {
+		return fmt.Errorf("plots: %w", err)
+	}
+	bars.Color = alpha(Blue, 0.7)
+	bars.LineStyle.Width = 0
+	p.Add(bars)
+	p.Legend.Add("mean over replicates", bars)
+	return nil
+}
+
 // addFan adds the bands and median of se to p, with legend entries.
 func addFan(p *plot.Plot, se *report.Series) error {
 	if len(se.P50) == 0 {
@@ -127,8 +166,9 @@ func addFan(p *plot.Plot, se *report.Series) error {
 // fan chart.
 func addTargets(p *plot.Plot, s *report.Summary, metric, scope string) error {
 	var segs [][2]plotter.XY
+	var segNames []string
 	var pts plotter.XYs
-	var labels plotter.XYLabels
+	var ptNames []string
 	for _, t := range s.Targets {
 		if t.Metric != metric || t.Scope != scope {
 			continue
@@ -146,57 +186,48 @@ func addTargets(p *plot.Plot, s *report.Summary, metric, scope string) error {
 			y = t.Observed
 		case sim.EndValue:
 			pts = append(pts, plotter.XY{X: float64(to), Y: t.Observed})
-			labels.XYs = append(labels.XYs, plotter.XY{X: float64(to), Y: t.Observed})
-			labels.Labels = append(labels.Labels, fmt.Sprintf("%s: %g", t.Name, t.Observed))
+			ptNames = append(ptNames, fmt.Sprintf("observed %s: %.3g", monthWords(t.To.String()), t.Observed))
 			continue
 		default: // shares and region counts are not monthly counts
 			continue
 		}
 		x0, x1 := float64(from)-0.4, float64(to)+0.4
 		segs = append(segs, [2]plotter.XY{{X: x0, Y: y}, {X: x1, Y: y}})
-		labels.XYs = append(labels.XYs, plotter.XY{X: x0, Y: y})
-		labels.Labels = append(labels.Labels, fmt.Sprintf("%s: %.3g/month", t.Name, y))
+		segNames = append(segNames, fmt.Sprintf("observed %s–%s: %.3g/month", monthWords(t.From.String()), monthWords(t.To.String()), y))
 	}
 	if len(segs) == 0 && len(pts) == 0 {
 		return nil
 	}
+	// Each observed figure is named in the legend, in words, beside the
+	// plot: a label inside it would cross the median.
 	style := draw.LineStyle{Color: Vermillion, Width: vg.Points(2)}
-	var first *plotter.Line
-	for _, sg := range segs {
+	for i, sg := range segs {
 		l, err := plotter.NewLine(plotter.XYs{sg[0], sg[1]})
 		if err != nil {
 			return fmt.Errorf("plots: %w", err)
 		}
 		l.LineStyle = style
 		p.Add(l)
-		if first == nil {
-			first = l
-		}
+		p.Legend.Add(segNames[i], l)
 	}
-	if first != nil {
-		p.Legend.Add("observed (per-month mean)", first)
-	}
-	if len(pts) > 0 {
-		sc, err := plotter.NewScatter(pts)
+	for i, pt := range pts {
+		sc, err := plotter.NewScatter(plotter.XYs{pt})
 		if err != nil {
 			return fmt.Errorf("plots: %w", err)
 		}
 		sc.GlyphStyle = draw.GlyphStyle{Color: Vermillion, Radius: vg.Points(3), Shape: draw.CircleGlyph{}}
 		p.Add(sc)
-		p.Legend.Add("observed (month)", sc)
+		p.Legend.Add(ptNames[i], sc)
 	}
-	lb, err := plotter.NewLabels(labels)
-	if err != nil {
-		return fmt.Errorf("plots: %w", err)
-	}
-	for i := range lb.TextStyle {
-		lb.TextStyle[i].Font.Size = 7
-		lb.TextStyle[i].Font.Typeface = sans.Typeface
-		lb.TextStyle[i].Font.Variant = sans.Variant
-		lb.TextStyle[i].Color = Vermillion
-		lb.TextStyle[i].YAlign = draw.YBottom
-	}
-	lb.Offset = vg.Point{Y: vg.Points(2)}
-	p.Add(lb)
 	return nil
+}
+
+// monthWords writes a YYYY-MM month as "Sep 2021".
+func monthWords(label string) string {
+	abs, ok := absMonth(label)
+	if !ok {
+		return label
+	}
+	names := [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+	return fmt.Sprintf("%s %d", names[abs%12], abs/12)
 }

@@ -1,6 +1,8 @@
 package plots
 
 import (
+	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/insurgo/insurgo/sim"
@@ -59,5 +61,44 @@ func TestWindowTitle(t *testing.T) {
 		if got := WindowTitle(c.w); got != c.want {
 			t.Errorf("WindowTitle = %q, want %q", got, c.want)
 		}
+	}
+}
+
+// A sparse count (leaders killed: never above 3 in 95% of replicates) is
+// drawn as its mean per month, not as a fan of whole-unit steps; target
+// names are in words in the legend, not raw ids over the data.
+func TestSparseSeriesNotAFan(t *testing.T) {
+	s := fixture(t)
+	se := s.Find("attacks", "country:afghanistan")
+	sparse := *se
+	sparse.Metric = "leaders_killed"
+	n := len(sparse.P95)
+	sparse.P05, sparse.P25, sparse.P50, sparse.P75 = make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+	sparse.P95, sparse.Mean = make([]float64, n), make([]float64, n)
+	for i := range sparse.P95 {
+		sparse.P95[i] = float64(i % 3)
+		sparse.Mean[i] = 0.1 * float64(i%4)
+	}
+	s.Series = append(s.Series, sparse)
+	p, err := Fan(s, "leaders_killed", "country:afghanistan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(p.Title.Text, "mean per month") {
+		t.Errorf("sparse series title %q", p.Title.Text)
+	}
+	if !isSparse(&sparse) || isSparse(se) {
+		t.Error("isSparse wrong")
+	}
+	p, err = Fan(fixture(t), "attacks", "country:afghanistan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Render(&buf, "svg", p); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "afg_") || !strings.Contains(buf.String(), "observed Sep 2021") {
+		t.Error("fan chart labels targets by raw id, or not in words")
 	}
 }
