@@ -125,6 +125,19 @@ func (n *Neighbourhood) Len() int { return len(n.offs) }
 // Offsets returns the neighbourhood's offsets; the slice is shared.
 func (n *Neighbourhood) Offsets() []Offset { return n.offs }
 
+// Deltas returns, for each offset in the order of Offsets, the difference
+// between a neighbour's cell number and the centre's, valid for cells
+// where Inside is true; the slice is shared. A model's inner loop can add
+// them to the centre itself instead of calling Of.
+func (n *Neighbourhood) Deltas() []int32 { return n.deltas }
+
+// Inside reports whether no offset of the neighbourhood wraps around an
+// edge from cell c, so that its neighbours are c + Deltas()[i].
+func (n *Neighbourhood) Inside(c int) bool {
+	x, y := c%n.t.W, c/n.t.W
+	return x >= n.r && x < n.t.W-n.r && y >= n.r && y < n.t.H-n.r
+}
+
 // Of writes the cells around cell c into buf, which must hold at least
 // Len() cells, and returns buf[:Len()], in the order of Offsets. It does
 // not allocate.

@@ -39,6 +39,13 @@ func TestNeighbourhoodOf(t *testing.T) {
 			for c := range tor.Cells() {
 				got := n.Of(c, buf)
 				x, y := c%tor.W, c/tor.W
+				if n.Inside(c) {
+					for i, d := range n.Deltas() {
+						if got[i] != int32(c)+d {
+							t.Fatalf("%v on %v: inside cell %d: delta %d gives %d, want %d", sh, wh, c, i, int32(c)+d, got[i])
+						}
+					}
+				}
 				seen := map[int32]bool{}
 				for i, o := range n.Offsets() {
 					if want := int32(tor.Cell(x+o.DX, y+o.DY)); got[i] != want {

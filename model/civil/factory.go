@@ -1,0 +1,80 @@
+package civil
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/insurgo/insurgo/sim"
+)
+
+// ErrParams is wrapped by the error NewFactory returns for invalid
+// settings.
+var ErrParams = errors.New("invalid civil-violence settings")
+
+// Calendar returns the step clock of p's run: Steps steps recorded every
+// RecordEvery steps.
+func (p *Params) Calendar() (sim.Calendar, error) {
+	return sim.NewStepClock(p.Steps, p.RecordEvery)
+}
+
+// compiled is what every replicate of one setting shares, read-only.
+type compiled struct {
+	p        Params
+	torus    sim.Torus
+	halo     *sim.Halo
+	cvision  []int32   // a citizen's vision as halo index differences
+	pvision  []int32   // a cop's
+	arrestP  []float64 // arrestP[n] = 1 - exp(-k n), for the rounded ratio n
+	floor    bool
+	maxVis   int
+	legit    []float64 // legitimacy at each step, from step 1 at index 0
+	outburst int32
+}
+
+// NewFactory validates p and returns the factory of its replicates over
+// cal, which must be p's step clock (Params.Calendar).
+func NewFactory(p *Params, cal *sim.Calendar) (sim.Factory, error) {
+	if ps := p.Validate(); len(ps) > 0 {
+		msgs := make([]string, len(ps))
+		for i, q := range ps {
+			msgs[i] = q.String()
+		}
+		return nil, fmt.Errorf("%w: %s", ErrParams, strings.Join(msgs, "; "))
+	}
+	if !cal.Stepped() || cal.Days() != p.Steps || cal.Every() != p.RecordEvery {
+		return nil, fmt.Errorf("%w: the calendar must be the step clock of %d steps recorded every %d", ErrParams, p.Steps, p.RecordEvery)
+	}
+	c := &compiled{p: *p, floor: p.ArrestRule == RuleFloor, outburst: int32(p.OutburstThreshold)}
+	var err error
+	if c.torus, err = sim.NewTorus(p.Width, p.Height); err != nil {
+		return nil, err
+	}
+	shape := sim.VonNeumann
+	if p.Neighbourhood == "moore" {
+		shape = sim.Moore
+	}
+	if c.halo, err = c.torus.NewHalo(max(p.CitizenVision, p.CopVision)); err != nil {
+		return nil, err
+	}
+	if c.cvision, err = c.halo.Deltas(shape, p.CitizenVision); err != nil {
+		return nil, err
+	}
+	if c.pvision, err = c.halo.Deltas(shape, p.CopVision); err != nil {
+		return nil, err
+	}
+	c.maxVis = max(len(c.cvision), len(c.pvision))
+	// The rounded ratio C/A is at most the cells in vision.
+	c.arrestP = make([]float64, len(c.cvision)+1)
+	for n := range c.arrestP {
+		c.arrestP[n] = 1 - math.Exp(-p.K*float64(n))
+	}
+	c.legit = make([]float64, p.Steps)
+	for s := range c.legit {
+		c.legit[s] = p.legitimacy(s + 1)
+	}
+	return func(r sim.Replicate) (sim.Model, error) {
+		return newWorld(c, r), nil
+	}, nil
+}

@@ -1,0 +1,36 @@
+package civil
+
+// Metrics the model records, all in scope "total". Counts are taken after
+// each step and kept at the end of each recording period; arrests and
+// outbursts are summed over the period.
+const (
+	MActive    = "active"    // active citizens
+	MQuiet     = "quiet"     // quiet citizens, free and not active
+	MJailed    = "jailed"    // citizens in jail
+	MArrests   = "arrests"   // arrests made
+	MOutbursts = "outbursts" // outbursts begun: steps where active first reaches the outburst threshold
+	MCitizens  = "citizens"  // citizens (constant within a run)
+	MCops      = "cops"      // cops (constant within a run)
+)
+
+// Pooled samples the model observes (sim.Recorder.Observe).
+const (
+	// SOutburstSize is the peak number of active citizens of each outburst.
+	SOutburstSize = "outburst_size"
+	// SOutburstInterval is the steps from the start of one outburst to the
+	// start of the next, in each run.
+	SOutburstInterval = "outburst_interval"
+	// SOutburstDuration is the number of steps each outburst lasts.
+	SOutburstDuration = "outburst_duration"
+)
+
+// Scope is the one scope the model records under.
+const Scope = "total"
+
+// Metrics returns the metrics the model records, sorted.
+func Metrics() []string {
+	return []string{MActive, MArrests, MCitizens, MCops, MJailed, MOutbursts, MQuiet}
+}
+
+// Scopes returns the scopes the model records under.
+func Scopes() []string { return []string{Scope} }
