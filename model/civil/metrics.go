@@ -34,3 +34,14 @@ func Metrics() []string {
 
 // Scopes returns the scopes the model records under.
 func Scopes() []string { return []string{Scope} }
+
+// Fields of the model's events: each outburst is an event of kind
+// "outburst" on the step it began, with these fields.
+const (
+	FieldPeak     = "peak"     // most active citizens in one step of it
+	FieldDuration = "duration" // steps it lasted
+)
+
+// EventFields lists the fields of the model's events, for the columns of
+// events.csv.
+func EventFields() []string { return []string{FieldPeak, FieldDuration} }

@@ -41,5 +41,8 @@ func (w *World) endBurst(end int) {
 	w.inBurst = false
 	w.rec.Observe(SOutburstSize, int64(w.peak))
 	w.rec.Observe(SOutburstDuration, int64(end-w.burstStart))
-	w.rec.Event(sim.Event{Day: w.burstStart, Kind: "outburst", Size: int64(w.peak)})
+	if w.rec.KeepEvents() {
+		w.rec.Event(sim.Event{Day: w.burstStart, Kind: "outburst", Fields: []sim.Field{
+			{Name: FieldPeak, Value: int64(w.peak)}, {Name: FieldDuration, Value: int64(end - w.burstStart)}}})
+	}
 }
