@@ -15,10 +15,11 @@ import (
 // are left out, so two files that resolve to the same scenario share a
 // hash.
 type hashed struct {
-	Start   string
-	End     string
-	Params  model.Params
-	Targets []Target
+	Start     string
+	End       string
+	Posterior string `json:",omitempty"`
+	Params    model.Params
+	Targets   []Target
 }
 
 // hash returns the hex SHA-256 of s's canonical encoding: JSON of the
@@ -26,10 +27,11 @@ type hashed struct {
 // whose map keys are sorted.
 func hash(s *Scenario) (string, error) {
 	b, err := json.Marshal(hashed{
-		Start:   s.Start.Format(time.DateOnly),
-		End:     s.End.Format(time.DateOnly),
-		Params:  s.Params,
-		Targets: s.Targets,
+		Start:     s.Start.Format(time.DateOnly),
+		End:       s.End.Format(time.DateOnly),
+		Posterior: s.Posterior,
+		Params:    s.Params,
+		Targets:   s.Targets,
 	})
 	if err != nil {
 		return "", fmt.Errorf("cannot encode the scenario for its hash: %v", err)
