@@ -21,10 +21,10 @@ const (
 	// most 35).
 	MaxPopulation = 10_000
 	// MaxAttackRate bounds attacks.rate, attacks per fighter-month of
-	// capacity (shipped: 0.18 to 0.25).
+	// capacity (shipped: 0.046 to 0.18).
 	MaxAttackRate = 100
 	// MaxRaidsPerMonth bounds raids.per_month, pakistan.per_month and
-	// raid_phase.per_month (shipped: at most 12).
+	// raid_phase.per_month (shipped: at most 15).
 	MaxRaidsPerMonth = 10_000
 	// MaxPoolSize bounds pool.size, in people (shipped: at most 2
 	// million).

@@ -214,3 +214,30 @@ func TestSmallerDefects(t *testing.T) {
 		}
 	}
 }
+
+// Issue 11, defect 11: a full disk with plots on left 2 of 13 figures
+// beside a complete summary.json. A write that fails while plotting (here
+// the figures' directory cannot be made, as on a full disk) fails the run
+// and leaves no output directory at all.
+func TestFailedWriteLeavesNothing(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "out")
+	phaseHook = func(p string) {
+		if p != "plot" {
+			return
+		}
+		stages, _ := filepath.Glob(filepath.Join(parent, ".out.tmp-*"))
+		for _, s := range stages {
+			os.WriteFile(filepath.Join(s, "plots"), []byte("in the way"), 0o644)
+		}
+	}
+	defer func() { phaseHook = func(string) {} }()
+	code, _, stderr := insurgo(t, context.Background(), "run", "-replicates", "3", "-out", out)
+	if code != exitFailure {
+		t.Fatalf("exit %d, want 1; stderr:\n%s", code, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a failed run left %s", out)
+	}
+	noStaging(t, parent)
+}
