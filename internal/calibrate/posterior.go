@@ -184,8 +184,12 @@ func (p *Posterior) Median() map[string]any {
 // Factory returns a factory of sc's model whose replicate rep runs sc
 // with the settings of particle Index(seed, rep). Each particle's
 // scenario is built (through With, checked like a file) the first time a
-// replicate draws it. Settings sc does not have are an error.
+// replicate draws it. Settings sc does not have are an error, and so is
+// a model-choice posterior (its particles belong to different models).
 func (p *Posterior) Factory(sc *scenarios.Scenario, cal *sim.Calendar, seed uint64) (sim.Factory, error) {
+	if len(p.Models) > 1 {
+		return nil, fmt.Errorf("%w: posterior %s is a model choice over %d models; drawing settings needs the posterior of one model (calibrate it with extends)", ErrPosterior, p.Name, len(p.Models))
+	}
 	// Check every setting against sc once, at the posterior median.
 	if _, err := sc.With(p.Median()); err != nil {
 		return nil, fmt.Errorf("posterior %s on scenario %s: %w", p.Name, sc.Name, err)
