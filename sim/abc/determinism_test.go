@@ -57,6 +57,7 @@ func TestDeterministicAcrossWorkers(t *testing.T) {
 				cfg.Kernel = variant
 			}
 			cfg.Workers = w
+			cfg.BatchSize = 1 + w%4 // 2, 3, 4: results depend on neither
 			res, err := Run(context.Background(), cfg, sim, nil, nil)
 			if err != nil {
 				t.Fatal(err)
