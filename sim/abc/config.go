@@ -53,10 +53,12 @@ type Config struct {
 	Population int
 	// MaxGenerations stops the run after this many generations (default 10).
 	MaxGenerations int
-	// Budget is the maximum total number of simulations (0 = none). A
-	// generation that cannot complete within it is abandoned and the run
-	// stops with "budget". It must allow at least one generation
-	// (Budget >= Population).
+	// Budget is the maximum total number of simulations (0 = none),
+	// counted as in Generation.Simulations. A generation that cannot
+	// complete within it is abandoned and the run stops with "budget". It
+	// must allow at least one generation (Budget >= Population). (With
+	// several workers, the few simulations already running when a
+	// generation fills are abandoned and not counted.)
 	Budget int
 	// MinAcceptance stops the run when a generation's acceptance rate
 	// would fall below it (0 = none); the generation is abandoned as soon
