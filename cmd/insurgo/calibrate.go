@@ -106,12 +106,12 @@ func runCalibrate(ctx context.Context, args []string, e *env) error {
 			return calibrateError(e, arg, err)
 		}
 	} else {
-		if out == "" {
-			return usageError("calibrate: -out DIR is required with a calibration file")
-		}
 		c, err := calibrate.ReadConfig(arg)
 		if err != nil {
 			return asUsage(err)
+		}
+		if out == "" {
+			return usageError("calibrate: -out DIR is required with a calibration file")
 		}
 		p, err := calibrate.Bind(c)
 		if err != nil {

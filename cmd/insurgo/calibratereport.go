@@ -72,7 +72,7 @@ func writeCalibrationReport(dir string, res *calibrate.Outcome) error {
 		r.Sections = append(r.Sections, htmlreport.Section{ID: "file", Title: "Calibration file",
 			Code: []htmlreport.Code{{Caption: s.File, Text: string(b)}}})
 	}
-	return writeReport(filepath.Join(dir, "report.html"), r)
+	return writeReport(filepath.Join(dir, calibrate.FileReport), r)
 }
 
 // calibrationFigures reads the figures in dir (PNG or SVG), in name order.

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -59,6 +60,13 @@ func Start(ctx context.Context, dir string, c *Config, p *Problem, o Options) (*
 	}
 	if err := clearGenerations(dir); err != nil {
 		return nil, err
+	}
+	// An earlier calibration's outputs must not outlive its generations:
+	// run -posterior would read a posterior this file did not make.
+	for _, n := range []string{FilePosterior, FileParquet, FileGenerations, FileSummary, FileManifest, FileReport, DirPlots} {
+		if err := os.RemoveAll(filepath.Join(dir, n)); err != nil {
+			return nil, err
+		}
 	}
 	if err := atomicfile.WriteBytes(filepath.Join(dir, FileCopy), c.Raw); err != nil {
 		return nil, err

@@ -97,6 +97,17 @@ func TestWorkersAndResume(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameFiles(t, dirs[1], stopped, deterministic)
+
+	// Starting afresh in a finished calibration's directory removes its
+	// outputs: interrupted, it leaves no posterior the new file did not make.
+	if _, err := startSmall(t, dirs[7], Options{Workers: 2, Version: "test", StopAfter: 1}); !errors.Is(err, ErrStopped) {
+		t.Fatalf("restart: %v", err)
+	}
+	for _, n := range []string{FilePosterior, FileSummary, "generations/gen-001.json"} {
+		if _, err := os.Stat(filepath.Join(dirs[7], n)); err == nil {
+			t.Errorf("%s of the earlier calibration left after a fresh start", n)
+		}
+	}
 }
 
 // TestPosteriorReadBack: the posterior written by a calibration reads

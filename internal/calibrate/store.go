@@ -24,6 +24,7 @@ const (
 	FileSummary     = "summary.json"
 	FileManifest    = "manifest.json"
 	DirPlots        = "plots"
+	FileReport      = "report.html" // written by the command
 )
 
 // ErrResume is wrapped by errors resuming a calibration directory.
