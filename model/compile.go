@@ -35,14 +35,14 @@ type compiled struct {
 	leaderOfGroup []int
 
 	// Per month of the calendar.
-	raidsPM     []float64 // GDI raids per month
-	raidQuality []float64 // GDI raid quality
 	informants  []float64 // monthly informant accrual (intel.informants plus the phase's)
 	daysInMonth []float64
-	// Daily raid means and their exp(-mean), per month (GDI, Pakistan).
-	gdiDay, gdiP0, pkDay, pkP0 []float64
-	counter                    []bool      // counter-messaging on
-	langOut                    [][]float64 // [month][lang] output that gets through
+	counter     []bool      // counter-messaging on
+	langOut     [][]float64 // [month][lang] output that gets through
+
+	// The state forces that raid cells, in the order their raids are
+	// drawn each day: the GDI, then Pakistan's forces.
+	forces []raidForce
 
 	// Attack tempo: rate per day of a 10-fighter-equivalent unit, and
 	// sizes[f] = f^exponent * 10^(1-exponent) for small f.
@@ -67,21 +67,23 @@ type cregion struct {
 	country   int // index into scopes.countries
 	group     int // index into Groups
 	abroad    bool
-	isAF      bool // afghanistan
-	isPK      bool // pakistan
 	presence  float64
 	grievance float64
 	terrain   float64
-	cells     int
-	fighters  float64   // mean initial fighters per cell
-	targets   []float64 // by attack type: abundance of its target kind here (0 for abroad types)
-	opp       float64   // opportunity score: sum over types of weight * abundance (incl. abroad neighbours), normalised to a maximum of 1
-	oppCap    float64   // capacity factor: opp^attacks.opportunity_exponent
-	crowd     float64   // deaths factor: population^attacks.crowd_exponent
-	capDay    float64   // tempo ceiling: attacks.ceiling * unnormalised opportunity, per day (0 = no ceiling)
-	recruit   float64   // recruit score: expected domestic recruits per month at full reach, normalised
-	edges     []edge
-	abroadNbr []int // abroad neighbours (indices of edges)
+	// searchable is the share of a search's efficiency the terrain leaves:
+	// 1 - terrain × terrainShelter. It scales informants' intelligence,
+	// raid hits and the raid risk cells weigh when they move.
+	searchable float64
+	cells      int
+	fighters   float64   // mean initial fighters per cell
+	targets    []float64 // by attack type: abundance of its target kind here (0 for abroad types)
+	opp        float64   // opportunity score: sum over types of weight * abundance (incl. abroad neighbours), normalised to a maximum of 1
+	oppCap     float64   // capacity factor: opp^attacks.opportunity_exponent
+	crowd      float64   // deaths factor: population^attacks.crowd_exponent
+	capDay     float64   // tempo ceiling: attacks.ceiling * unnormalised opportunity, per day (0 = no ceiling)
+	recruit    float64   // recruit score: expected domestic recruits per month at full reach, normalised
+	edges      []edge
+	abroadNbr  []int // abroad neighbours (indices of edges)
 }
 
 type edge struct {
@@ -226,9 +228,10 @@ func (k *compiler) regions() {
 	for _, r := range p.Regions {
 		cr := cregion{
 			name: r.Name, country: c.scopes.countryIdx[r.Country], group: k.groupIdx[r.Group],
-			abroad: r.Group == "abroad", isAF: r.Country == "afghanistan", isPK: r.Country == "pakistan",
+			abroad:   r.Group == "abroad",
 			presence: r.StatePresence, grievance: r.Grievance, terrain: r.Terrain, cells: r.Cells,
-			fighters: p.ISK.FighterPerCell,
+			searchable: 1 - r.Terrain*terrainShelter,
+			fighters:   p.ISK.FighterPerCell,
 		}
 		if r.FightersPerCell > 0 {
 			cr.fighters = r.FightersPerCell
@@ -453,18 +456,19 @@ func (k *compiler) ceilings() {
 	}
 }
 
-// raidSchedule compiles the raids month by month: the GDI's count,
-// quality and informant accrual from the phase in force ([raids] before
-// the first), and the daily means of both forces.
+// raidSchedule compiles the raiding forces month by month: the GDI's
+// count, quality and informant accrual from the phase in force ([raids]
+// before the first), Pakistan's from [pakistan], and both forces' daily
+// means.
 func (k *compiler) raidSchedule() {
 	c, p, cal := k.c, k.p, k.cal
-	c.raidsPM = make([]float64, c.months)
-	c.raidQuality = make([]float64, c.months)
-	c.informants = make([]float64, c.months)
 	c.daysInMonth = make([]float64, c.months)
 	for d := range c.days {
 		c.daysInMonth[cal.Day(d).Month]++
 	}
+	gdi := k.force("gdi", "afghanistan", p.Raids.KillFraction, p.Raids.CapacityBuilding)
+	pk := k.force("pakistan", "pakistan", p.Pakistan.KillFraction, 1)
+	c.informants = make([]float64, c.months)
 	for m := range c.months {
 		rate, q, inf := p.Raids.PerMonth, p.Raids.Quality, 0.0
 		best := math.MinInt // no phase yet
@@ -474,18 +478,30 @@ func (k *compiler) raidSchedule() {
 				best, rate, q, inf = f, ph.PerMonth, ph.Quality, ph.Informants
 			}
 		}
-		c.raidsPM[m] = rate
-		c.raidQuality[m] = q
+		gdi.perMonth[m], gdi.quality[m] = rate, q
+		pk.perMonth[m], pk.quality[m] = p.Pakistan.PerMonth, p.Pakistan.Quality
 		c.informants[m] = math.Min(1, p.Intel.Informants+inf)
 	}
-	for m := range c.months {
-		g := c.raidsPM[m] / c.daysInMonth[m]
-		pk := p.Pakistan.PerMonth / c.daysInMonth[m]
-		c.gdiDay = append(c.gdiDay, g)
-		c.gdiP0 = append(c.gdiP0, math.Exp(-g))
-		c.pkDay = append(c.pkDay, pk)
-		c.pkP0 = append(c.pkP0, math.Exp(-pk))
+	c.forces = []raidForce{gdi, pk}
+	for i := range c.forces {
+		f := &c.forces[i]
+		for m := range c.months {
+			f.perDay[m] = f.perMonth[m] / c.daysInMonth[m]
+			f.p0[m] = math.Exp(-f.perDay[m])
+		}
 	}
+}
+
+// force returns a raiding force of the given kind in country, with its
+// monthly tables to fill.
+func (k *compiler) force(kind, country string, killFraction, capacityBuilding float64) raidForce {
+	f := raidForce{kind: kind, country: -1, countryScope: -1, killFraction: killFraction, capacityBuilding: capacityBuilding}
+	if ci, ok := k.c.scopes.countryIdx[country]; ok {
+		f.country, f.countryScope = ci, k.c.scopes.country[ci]
+	}
+	n := k.c.months
+	f.perMonth, f.quality, f.perDay, f.p0 = make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+	return f
 }
 
 // tempo compiles the daily attack rate, the table of cell sizes' returns,
@@ -514,6 +530,26 @@ func (k *compiler) posture() {
 	k.c.impactBoost = math.Pow(po.ImpactBoost, po.Choice)
 	k.c.hide = po.Hide * po.Choice
 }
+
+// raidForce is a state force that raids ISK cells, as data: the GDI in
+// Afghanistan and Pakistan's forces in KP are two of them.
+type raidForce struct {
+	kind         string // the raid events' type: "gdi" or "pakistan"
+	country      int    // index into scopes.countries of where it raids; -1 if the map has none
+	countryScope int    // scope of that country; -1 if none
+	// By month: raids per month, their quality, and the daily mean with
+	// its exp(-mean).
+	perMonth, quality, perDay, p0 []float64
+	killFraction                  float64 // share of a hit cell's fighters killed or captured
+	capacityBuilding              float64 // multiplies the odds of a hit; 1 = none
+}
+
+// terrainShelter is the share of a search's efficiency the roughest
+// terrain (terrain = 1: mountains without roads) removes; open ground
+// (terrain = 0) removes none. A modelling assumption, not fitted: it
+// halves informants' reach and raid hits in the hardest places, and the
+// scenarios set terrain relative to it.
+const terrainShelter = 0.5
 
 // daysPerMonth is the mean length of a month, converting monthly rates to
 // daily ones.

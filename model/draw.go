@@ -42,6 +42,12 @@ func poisson(r *rand.Rand, mean float64) int {
 	return int(x)
 }
 
+// maxInversionSteps bounds poissonInv's search, so that a u within float
+// rounding of 1 cannot loop for long. For a mean below 30 the chance of a
+// draw of 200 or more is below 1e-90 (ln P(X >= 200) < -209 by the
+// Chernoff bound for Poisson(30)), so the bound never binds in practice.
+const maxInversionSteps = 200
+
 // poissonInv draws a Poisson variate of a small mean (< 30) by inversion,
 // given p0 = exp(-mean) (callers with a fixed mean compute it once).
 func poissonInv(r *rand.Rand, mean, p0 float64) int {
@@ -55,7 +61,7 @@ func poissonInv(r *rand.Rand, mean, p0 float64) int {
 	p := p0
 	f := p
 	k := 0
-	for u > f && k < 200 {
+	for u > f && k < maxInversionSteps {
 		k++
 		p *= mean / float64(k)
 		f += p

@@ -21,17 +21,17 @@ func (w *World) move(m int) {
 	if mv.Rate <= 0 {
 		return
 	}
-	riskAF, riskPK := w.raidRisk(m)
+	risks := w.raidRisk(m)
 	risk := func(r int, intel float64) float64 {
 		reg := &c.regions[r]
 		var x float64
-		switch {
-		case reg.isAF:
-			x = riskAF
-		case reg.isPK:
-			x = riskPK
+		for fi := range c.forces {
+			if c.forces[fi].country == reg.country {
+				x = risks[fi]
+				break
+			}
 		}
-		return x * intel * (1 - reg.terrain/2)
+		return x * intel * reg.searchable
 	}
 	score := func(r int, intel, diff float64) float64 {
 		reg := &c.regions[r]
@@ -64,29 +64,31 @@ func (w *World) move(m int) {
 	}
 }
 
-// raidRisk returns, for month m, the raid risk per cell and unit intel in
-// Afghanistan (the GDI's raids per month × their quality, per living
-// Afghan cell) and in Pakistan (pakistan.per_month × pakistan.quality, per
-// living Pakistani cell). A cell's risk in a region is this times its
-// intel there times 1 - terrain/2.
-func (w *World) raidRisk(m int) (riskAF, riskPK float64) {
+// raidRisk returns, for month m, the raid risk per cell and unit intel
+// of each raiding force: its raids per month × their quality, per living
+// cell in its country. A cell's risk in a region is that of the force
+// raiding there, times its intel and the region's searchability.
+func (w *World) raidRisk(m int) []float64 {
 	c := w.c
-	p := c.p
-	var nAF, nPK int
+	n := make([]int, len(c.forces))
 	for i := range w.cells {
 		if w.cells[i].dead {
 			continue
 		}
 		reg := &c.regions[w.cells[i].region]
-		if reg.isAF {
-			nAF++
-		} else if reg.isPK {
-			nPK++
+		for fi := range c.forces {
+			if c.forces[fi].country == reg.country {
+				n[fi]++
+				break
+			}
 		}
 	}
-	riskAF = c.raidsPM[m] * c.raidQuality[m] / math.Max(1, float64(nAF))
-	riskPK = p.Pakistan.PerMonth * p.Pakistan.Quality / math.Max(1, float64(nPK))
-	return riskAF, riskPK
+	risks := make([]float64, len(c.forces))
+	for fi := range c.forces {
+		f := &c.forces[fi]
+		risks[fi] = f.perMonth[m] * f.quality[m] / math.Max(1, float64(n[fi]))
+	}
+	return risks
 }
 
 // pickSoftmax turns the scores ws (best the largest) in place into weights

@@ -143,14 +143,14 @@ func newWorld(c *compiled, r sim.Replicate) (*World, error) {
 					return nil, err
 				}
 			}
-			f := max(3, poisson(init, reg.fighters))
+			f := max(minInitialFighters, poisson(init, reg.fighters))
 			w.newCell(ri, f, binomial(init, f, p.ISK.VolunteerShare), p.Intel.Initial)
 		}
 	}
 	for i := range w.cells {
 		cl := &w.cells[i]
-		cl.money = p.ISK.Income * float64(cl.fighters) * p.ISK.StockMonths / 2
-		cl.explosives = p.ISK.Supply * float64(cl.fighters) * p.ISK.StockMonths / 2
+		cl.money = p.ISK.Income * float64(cl.fighters) * p.ISK.StockMonths * initialStockShare
+		cl.explosives = p.ISK.Supply * float64(cl.fighters) * p.ISK.StockMonths * initialStockShare
 	}
 	// Plots under way at the start: begun up to 1/attacks.plot_growth
 	// months before (uniform), the growth's own time scale.
@@ -190,14 +190,26 @@ func (w *World) Step(d sim.Day) {
 		w.attack(d)
 	}
 	m := d.Month
-	c := w.c
-	for n := poissonInv(w.rRaid, c.gdiDay[m], c.gdiP0[m]); n > 0; n-- {
-		w.raid(d, true)
-	}
-	for n := poissonInv(w.rRaid, c.pkDay[m], c.pkP0[m]); n > 0; n-- {
-		w.raid(d, false)
+	for i := range w.c.forces {
+		f := &w.c.forces[i]
+		for n := poissonInv(w.rRaid, f.perDay[m], f.p0[m]); n > 0; n-- {
+			w.raid(d, f)
+		}
 	}
 	if d.MonthEnd {
 		w.monthEnd(d)
 	}
 }
+
+// minInitialFighters is the fewest fighters an initial cell has (its
+// strength is Poisson of the region's mean, at least this): a commander
+// and two fighters, the smallest group that mounts the attack types of
+// the typology. A modelling assumption, documented with
+// isk.fighters_per_cell.
+const minInitialFighters = 3
+
+// initialStockShare is the share of a full stock (isk.stock_months of
+// income and supply) each cell holds at the start: half, the mean of a
+// stock drawn down and refilled evenly. A modelling assumption, not
+// fitted.
+const initialStockShare = 0.5
