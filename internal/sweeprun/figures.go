@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/palette"
 	"gonum.org/v1/plot/palette/moreland"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -98,40 +99,28 @@ func morrisFigure(title string, names []string, r *sweep.MorrisEffects) (*plot.P
 	if err != nil {
 		return nil, err
 	}
-	xb.Color = plots.Blue
+	xb.Color = plots.Grey
 	p.Add(xb)
-	sc, err := plotter.NewScatter(eb)
-	if err != nil {
-		return nil, err
+	// Each parameter is its own colour and marker, named in the legend
+	// beside the plot: names written next to the points overlap where the
+	// points crowd near the origin.
+	shapes := []draw.GlyphDrawer{draw.CircleGlyph{}, draw.SquareGlyph{}, draw.TriangleGlyph{}, draw.RingGlyph{}, draw.BoxGlyph{}, draw.PyramidGlyph{}, draw.CrossGlyph{}, draw.PlusGlyph{}}
+	for i, name := range names {
+		sc, err := plotter.NewScatter(plotter.XYs{{X: r.MuStar[i], Y: r.Sigma[i]}})
+		if err != nil {
+			return nil, err
+		}
+		sc.GlyphStyle.Color = plots.Palette[i%len(plots.Palette)]
+		sc.GlyphStyle.Shape = shapes[(i/len(plots.Palette)+i)%len(shapes)]
+		sc.GlyphStyle.Radius = vg.Points(3.5)
+		p.Add(sc)
+		p.Legend.Add(name, sc)
 	}
-	sc.GlyphStyle.Color = plots.Blue
-	sc.GlyphStyle.Shape = draw.CircleGlyph{}
-	sc.GlyphStyle.Radius = vg.Points(3)
-	p.Add(sc)
-	lb, err := plotter.NewLabels(plotter.XYLabels{XYs: xyOf(eb), Labels: names})
-	if err != nil {
-		return nil, err
-	}
-	for i := range lb.TextStyle {
-		lb.TextStyle[i].XAlign = draw.XLeft
-	}
-	for i := range lb.TextStyle {
-		lb.TextStyle[i].Font = plots.Font(8)
-	}
-	lb.Offset = vg.Point{X: vg.Points(4), Y: vg.Points(2)}
-	p.Add(lb)
 	p.X.Min, p.Y.Min = 0, 0
 	p.X.Max, p.Y.Max = top*1.15, top*1.15
 	return p, nil
 }
 
-func xyOf(e errBars) plotter.XYs {
-	out := make(plotter.XYs, e.Len())
-	for i := range out {
-		out[i].X, out[i].Y = e.XY(i)
-	}
-	return out
-}
 
 // grid2 is a two-parameter response surface, cells indexed by level.
 type grid2 struct {
@@ -179,29 +168,105 @@ func max1(n int) int {
 	return n
 }
 
-// heatmapFigure draws a two-parameter grid's mean output as a heat map.
+// heatmapFigure draws a two-parameter grid's mean output as a heat map in
+// a sequential palette (Kindlmann: dark for low, light for high, readable
+// in grey), each cell with its value written in it, and a colour bar to
+// the right of the grid with its scale.
 func heatmapFigure(title, xname, yname string, g grid2) (*plot.Plot, error) {
 	p := plots.NewPlot(title, xname, yname)
 	lo, hi := g.Min(), g.Max()
 	if lo == hi {
 		lo, hi = lo-0.5, hi+0.5
 	}
-	cm := moreland.SmoothBlueRed()
+	cm := moreland.Kindlmann()
 	cm.SetMin(lo)
 	cm.SetMax(hi)
 	const n = 64
 	hm := plotter.NewHeatMap(g, cm.Palette(n))
 	hm.Min, hm.Max = lo, hi
 	p.Add(hm)
-	// A legend of five colours with their values stands in for a colour bar.
-	thumbs := plotter.PaletteThumbnailers(cm.Palette(n))
-	for i := 4; i >= 0; i-- {
-		k := i * (n - 1) / 4
-		p.Legend.Add(strconv.FormatFloat(lo+(hi-lo)*float64(k)/float64(n-1), 'g', 4, 64), thumbs[k])
+	nx, ny := g.Dims()
+	// Values in the cells, dark text on light cells and light on dark.
+	var dark, light plotter.XYLabels
+	for c := 0; c < nx; c++ {
+		for r := 0; r < ny; r++ {
+			v := g.Z(c, r)
+			lab := strconv.FormatFloat(v, 'g', 3, 64)
+			pt := plotter.XY{X: float64(c), Y: float64(r)}
+			if (v-lo)/(hi-lo) > 0.55 {
+				dark.XYs, dark.Labels = append(dark.XYs, pt), append(dark.Labels, lab)
+			} else {
+				light.XYs, light.Labels = append(light.XYs, pt), append(light.Labels, lab)
+			}
+		}
 	}
+	for _, set := range []struct {
+		l plotter.XYLabels
+		c color.Color
+	}{{dark, color.Black}, {light, color.White}} {
+		if len(set.l.XYs) == 0 {
+			continue
+		}
+		lb, err := plotter.NewLabels(set.l)
+		if err != nil {
+			return nil, err
+		}
+		for i := range lb.TextStyle {
+			lb.TextStyle[i].Font = plots.Font(7)
+			lb.TextStyle[i].Color = set.c
+			lb.TextStyle[i].XAlign = draw.XCenter
+			lb.TextStyle[i].YAlign = draw.YCenter
+		}
+		p.Add(lb)
+	}
+	// The colour bar: a column of cells right of the grid, in data
+	// coordinates, with five values beside it.
+	x0 := float64(nx) - 0.5 + 0.35
+	bar := colorBar{cm: cm, x0: x0, x1: x0 + 0.3, y0: -0.5, y1: float64(ny) - 0.5, lo: lo, hi: hi}
+	p.Add(bar)
+	var ticks plotter.XYLabels
+	for i := 0; i <= 4; i++ {
+		v := lo + (hi-lo)*float64(i)/4
+		ticks.XYs = append(ticks.XYs, plotter.XY{X: bar.x1, Y: bar.y0 + (bar.y1-bar.y0)*float64(i)/4})
+		ticks.Labels = append(ticks.Labels, " "+strconv.FormatFloat(v, 'g', 4, 64))
+	}
+	tl, err := plotter.NewLabels(ticks)
+	if err != nil {
+		return nil, err
+	}
+	for i := range tl.TextStyle {
+		tl.TextStyle[i].Font = plots.Font(7)
+		tl.TextStyle[i].YAlign = draw.YCenter
+	}
+	p.Add(tl)
 	p.X.Tick.Marker = levelTicks(g.xs)
 	p.Y.Tick.Marker = levelTicks(g.ys)
+	p.X.Min, p.X.Max = -0.5, bar.x1+0.9
+	p.Y.Min, p.Y.Max = -0.5, float64(ny)-0.5
 	return p, nil
+}
+
+// colorBar draws a colour map's range as a vertical bar in data
+// coordinates.
+type colorBar struct {
+	cm                     palette.ColorMap
+	x0, x1, y0, y1, lo, hi float64
+}
+
+// Plot implements plot.Plotter.
+func (b colorBar) Plot(c draw.Canvas, p *plot.Plot) {
+	tx, ty := p.Transforms(&c)
+	const steps = 64
+	for i := 0; i < steps; i++ {
+		v := b.lo + (b.hi-b.lo)*(float64(i)+0.5)/steps
+		col, err := b.cm.At(v)
+		if err != nil {
+			continue
+		}
+		ya := b.y0 + (b.y1-b.y0)*float64(i)/steps
+		yb := b.y0 + (b.y1-b.y0)*float64(i+1)/steps
+		c.FillPolygon(col, []vg.Point{{X: tx(b.x0), Y: ty(ya)}, {X: tx(b.x1), Y: ty(ya)}, {X: tx(b.x1), Y: ty(yb)}, {X: tx(b.x0), Y: ty(yb)}})
+	}
 }
 
 // lineFigure draws a one-parameter grid's mean output with ± one
