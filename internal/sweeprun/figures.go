@@ -121,7 +121,6 @@ func morrisFigure(title string, names []string, r *sweep.MorrisEffects) (*plot.P
 	return p, nil
 }
 
-
 // grid2 is a two-parameter response surface, cells indexed by level.
 type grid2 struct {
 	xs, ys []float64
