@@ -216,6 +216,9 @@ func FanSeries(s *report.Summary) []sim.Key {
 
 // defaults lists the default figures of s in a fixed order.
 func defaults(s *report.Summary) []figure {
+	if isCivil(s) {
+		return civilDefaults(s)
+	}
 	var fs []figure
 	for _, k := range FanSeries(s) {
 		name := "fan-" + fileScope(k.Metric) + "-" + fileScope(k.Scope)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/insurgo/insurgo/model"
+	"github.com/insurgo/insurgo/model/civil"
 )
 
 // hashed is the canonical content of a resolved scenario: what decides
@@ -22,17 +23,28 @@ type hashed struct {
 	Targets   []Target
 }
 
+// hashedCivil is the canonical content of a civil scenario.
+type hashedCivil struct {
+	Model   string
+	Civil   civil.Params
+	Targets []Target
+}
+
 // hash returns the hex SHA-256 of s's canonical encoding: JSON of the
 // typed scenario, whose struct fields come in declaration order and
 // whose map keys are sorted.
 func hash(s *Scenario) (string, error) {
-	b, err := json.Marshal(hashed{
+	var v any = hashed{
 		Start:     s.Start.Format(time.DateOnly),
 		End:       s.End.Format(time.DateOnly),
 		Posterior: s.Posterior,
 		Params:    s.Params,
 		Targets:   s.Targets,
-	})
+	}
+	if s.Model == ModelCivil {
+		v = hashedCivil{Model: s.Model, Civil: s.Civil, Targets: s.Targets}
+	}
+	b, err := json.Marshal(v)
 	if err != nil {
 		return "", fmt.Errorf("cannot encode the scenario for its hash: %v", err)
 	}

@@ -172,7 +172,7 @@ func build(merged map[string]any, ch []*source, found *problems) (*Scenario, err
 		Posterior:   doc.Posterior,
 		Extends:     doc.Extends,
 		Source:      ch[0].file,
-		Params:      doc.Params,
+		Model:       doc.Model,
 		raw:         merged,
 		chain:       ch,
 	}

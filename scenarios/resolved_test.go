@@ -41,7 +41,11 @@ func TestResolvedTOMLRoundTrip(t *testing.T) {
 			}
 		}
 		check(s, name)
-		o, err := s.With(map[string]any{"attacks.rate": 0.123})
+		ov := map[string]any{"attacks.rate": 0.123}
+		if s.Model == ModelCivil {
+			ov = map[string]any{"civil.legitimacy": 0.5}
+		}
+		o, err := s.With(ov)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -5,8 +5,18 @@ import (
 
 	"github.com/insurgo/insurgo/internal/report"
 	"github.com/insurgo/insurgo/model"
+	"github.com/insurgo/insurgo/model/civil"
 	"github.com/insurgo/insurgo/sim"
 )
+
+// Models a scenario can name with its top-level model key.
+const (
+	ModelISK   = "isk"   // the ISK–Taliban world (package model), the default
+	ModelCivil = "civil" // Epstein's civil violence (package model/civil)
+)
+
+// Models lists the models a scenario can name.
+var Models = []string{ModelISK, ModelCivil}
 
 // Scenario is a loaded, resolved and validated scenario: every extends
 // merged, every default filled in.
@@ -23,10 +33,18 @@ type Scenario struct {
 	// encoding (start, end, every model setting with defaults filled in,
 	// and the targets): two scenarios that run the same share a hash,
 	// whatever their names, comments, key order or extends chains.
-	Hash       string
-	Start, End time.Time // first and last simulated days, at midnight UTC
-	Params     model.Params
-	Targets    []Target
+	Hash string
+	// Model is the model the scenario runs, ModelISK or ModelCivil.
+	Model string
+	// Start and End are the first and last simulated days, at midnight
+	// UTC, of an ISK scenario; zero for a civil one, which counts steps.
+	Start, End time.Time
+	// Params are the ISK model's settings (an ISK scenario's only).
+	Params model.Params
+	// Civil are the civil-violence model's settings, the [civil] table
+	// (a civil scenario's only).
+	Civil   civil.Params
+	Targets []Target
 	// Warnings lists what loads but probably is a mistake, with file,
 	// line and key: a dated setting (a raid phase, a scripted death, a
 	// start of output) that cannot act within the run's span. Each wraps
@@ -60,8 +78,12 @@ type Target struct {
 // not a target.
 func (t Target) IsCheck() bool { return t.Kind == KindCheck }
 
-// Calendar returns the calendar of the scenario's span.
+// Calendar returns the calendar of the scenario's span: its dates, or for
+// a civil scenario its step clock.
 func (s *Scenario) Calendar() (sim.Calendar, error) {
+	if s.Model == ModelCivil {
+		return s.Civil.Calendar()
+	}
 	return sim.NewCalendar(s.Start, s.End)
 }
 
@@ -78,14 +100,16 @@ func (s *Scenario) Observed() []report.Observed {
 // document is the typed form of a scenario file: the top-level keys that
 // belong to this package, and the model's settings beside them.
 type document struct {
-	Name        string      `toml:"name"`
-	Description string      `toml:"description"`
-	Posterior   string      `toml:"posterior"`
-	Extends     string      `toml:"extends"`
-	Drop        []string    `toml:"drop"`
-	Start       time.Time   `toml:"start"`
-	End         time.Time   `toml:"end"`
-	Targets     []targetDoc `toml:"target"`
+	Name        string       `toml:"name"`
+	Description string       `toml:"description"`
+	Posterior   string       `toml:"posterior"`
+	Extends     string       `toml:"extends"`
+	Drop        []string     `toml:"drop"`
+	Start       time.Time    `toml:"start"`
+	End         time.Time    `toml:"end"`
+	Targets     []targetDoc  `toml:"target"`
+	Model       string       `toml:"model"`
+	Civil       civil.Params `toml:"civil"`
 	model.Params
 }
 
@@ -99,22 +123,40 @@ type targetDoc struct {
 }
 
 func newDocument() *document {
-	return &document{Params: model.Default()}
+	return &document{Params: model.Default(), Civil: civil.Default()}
 }
 
 // Factory returns the factory of the scenario's model over its calendar.
 // Commands build models through it, never through a model package
 // directly, so that a scenario can name which model it runs.
 func (s *Scenario) Factory(cal *sim.Calendar) (sim.Factory, error) {
+	if s.Model == ModelCivil {
+		return civil.NewFactory(&s.Civil, cal)
+	}
 	return model.NewFactory(&s.Params, cal)
 }
 
 // Metrics returns the metrics the scenario's model records.
-func (s *Scenario) Metrics() []string { return s.Params.Metrics() }
+func (s *Scenario) Metrics() []string {
+	if s.Model == ModelCivil {
+		return civil.Metrics()
+	}
+	return s.Params.Metrics()
+}
 
 // EventFields returns the fields of the events the scenario's model
 // records, the columns of events.csv after the fixed ones.
-func (s *Scenario) EventFields() []string { return s.Params.EventFields() }
+func (s *Scenario) EventFields() []string {
+	if s.Model == ModelCivil {
+		return civil.EventFields()
+	}
+	return s.Params.EventFields()
+}
 
 // Scopes returns the scopes the scenario's model records.
-func (s *Scenario) Scopes() []string { return s.Params.Scopes() }
+func (s *Scenario) Scopes() []string {
+	if s.Model == ModelCivil {
+		return civil.Scopes()
+	}
+	return s.Params.Scopes()
+}

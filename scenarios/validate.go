@@ -18,6 +18,22 @@ func validate(s *Scenario, doc *document, work map[string]any, ch []*source, fou
 	if doc.Posterior != "" && !slices.Contains(posteriorNames(), doc.Posterior) {
 		found.placef(ch, []string{"posterior"}, ErrRange, "no shipped posterior %q%s", doc.Posterior, textdist.Hint(doc.Posterior, posteriorNames()))
 	}
+	switch s.Model {
+	case "":
+		s.Model = ModelISK
+	case ModelISK, ModelCivil:
+	default:
+		found.placef(ch, []string{"model"}, ErrRange, "unknown model %q%s", s.Model, orList(textdist.Hint(s.Model, Models), Models))
+		return
+	}
+	if s.Model == ModelCivil {
+		validateCivil(s, doc, work, ch, found)
+		return
+	}
+	if _, ok := work["civil"]; ok {
+		found.placef(ch, []string{"civil"}, ErrRange, "[civil] holds the settings of model = %q; this scenario runs the ISK model (set model = %q to run civil violence)", ModelCivil, ModelCivil)
+	}
+	s.Params = doc.Params
 	_, hasStart := work["start"]
 	_, hasEnd := work["end"]
 	if !hasStart {
@@ -40,21 +56,7 @@ func validate(s *Scenario, doc *document, work map[string]any, ch []*source, fou
 		}
 	}
 
-	var rawTargets []map[string]any
-	if ts, ok := work["target"].([]map[string]any); ok && len(ts) == len(doc.Targets) {
-		rawTargets = ts
-	}
-	metrics := doc.Params.Metrics()
-	scopes := doc.Params.Scopes()
-	for i, td := range doc.Targets {
-		var raw map[string]any
-		if rawTargets != nil {
-			raw = rawTargets[i]
-		}
-		if t, ok := checkTarget(td, raw, metrics, scopes, cal, ch, found); ok {
-			s.Targets = append(s.Targets, t)
-		}
-	}
+	checkTargets(s, doc, work, cal, ch, found)
 
 	for _, p := range doc.Params.Validate() {
 		found.place(ch, problemKey(p), ErrRange, p.Msg)
@@ -64,6 +66,55 @@ func validate(s *Scenario, doc *document, work map[string]any, ch []*source, fou
 			found.warn(ch, problemKey(p), ErrOutsideRun, p.Msg)
 		}
 	}
+}
+
+// checkTargets checks the [[target]]s against the model's metrics and
+// scopes and the calendar (nil if it could not be made).
+func checkTargets(s *Scenario, doc *document, work map[string]any, cal *sim.Calendar, ch []*source, found *problems) {
+	var rawTargets []map[string]any
+	if ts, ok := work["target"].([]map[string]any); ok && len(ts) == len(doc.Targets) {
+		rawTargets = ts
+	}
+	metrics, scopes := s.Metrics(), s.Scopes()
+	for i, td := range doc.Targets {
+		var raw map[string]any
+		if rawTargets != nil {
+			raw = rawTargets[i]
+		}
+		if t, ok := checkTarget(td, raw, metrics, scopes, cal, ch, found); ok {
+			s.Targets = append(s.Targets, t)
+		}
+	}
+}
+
+// scenarioKeys are the top-level keys of a scenario whatever its model.
+var scenarioKeys = []string{"name", "description", "extends", "drop", "model", "target"}
+
+// validateCivil checks a civil scenario: its [civil] settings
+// (civil.Params.Validate), no setting of the ISK model, and its targets
+// on the step clock.
+func validateCivil(s *Scenario, doc *document, work map[string]any, ch []*source, found *problems) {
+	s.Civil = doc.Civil
+	for _, k := range sortedKeys(work) {
+		switch {
+		case k == "civil" || slices.Contains(scenarioKeys, k):
+		case k == "start" || k == "end":
+			found.placef(ch, []string{k}, ErrRange, "a civil scenario counts steps, not dates: set civil.steps (and civil.record_every) instead")
+		default:
+			found.placef(ch, []string{k}, ErrRange, "is a setting of the ISK model; this scenario runs model = %q, whose settings go in [civil]", ModelCivil)
+		}
+	}
+	ps := doc.Civil.Validate()
+	for _, p := range ps {
+		found.place(ch, append([]string{"civil"}, strings.Split(p.Key, ".")...), ErrRange, p.Msg)
+	}
+	var cal *sim.Calendar
+	if len(ps) == 0 {
+		if c, err := doc.Civil.Calendar(); err == nil {
+			cal = &c
+		}
+	}
+	checkTargets(s, doc, work, cal, ch, found)
 }
 
 // problemKey returns the key path of a model problem.

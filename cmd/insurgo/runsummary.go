@@ -45,6 +45,7 @@ func printRunSummary(w io.Writer, s *report.Summary) {
 		}
 		fmt.Fprintln(w)
 	}
+	printCivilSummary(w, s)
 	scopes := []string{"total", "country:afghanistan", "group:kp"}
 	var have []*report.Series
 	var names []string

@@ -38,8 +38,11 @@ func init() {
 				continue
 			}
 			printWarnings(e.Stderr, sc)
-			fmt.Fprintf(e.Stdout, "%s: ok (%s, %s to %s, %d targets)\n", p, sc.Name,
-				sc.Start.Format("2006-01-02"), sc.End.Format("2006-01-02"), len(sc.Targets))
+			span := sc.Start.Format("2006-01-02") + " to " + sc.End.Format("2006-01-02")
+			if sc.Model == scenarios.ModelCivil {
+				span = fmt.Sprintf("model civil, %d steps", sc.Civil.Steps)
+			}
+			fmt.Fprintf(e.Stdout, "%s: ok (%s, %s, %d targets)\n", p, sc.Name, span, len(sc.Targets))
 		}
 		if bad > 0 {
 			return usageError("validate: %d of %d scenario files have errors", bad, len(pos))

@@ -29,8 +29,8 @@ type Summary struct {
 	PosteriorHash string   `json:"posterior_hash,omitempty"`
 	Seed          uint64   `json:"seed"`
 	Replicates    int64    `json:"replicates"`
-	Start         string   `json:"start"` // YYYY-MM-DD
-	End           string   `json:"end"`   // YYYY-MM-DD
+	Start         string   `json:"start"` // YYYY-MM-DD; "step 1" on a step clock
+	End           string   `json:"end"`   // YYYY-MM-DD; "step N" on a step clock
 	Months        []string `json:"months"`
 	// Series holds, for each metric × scope, per-month quantiles over
 	// replicates, sorted by metric then scope.
@@ -123,6 +123,9 @@ func Build(agg *sim.Aggregate, cal *sim.Calendar, targets []Observed) (*Summary,
 		Series:        []Series{},
 		Distributions: []Distribution{},
 		Targets:       []Target{},
+	}
+	if cal.Stepped() {
+		s.Start, s.End = "step 1", fmt.Sprintf("step %d", cal.Days())
 	}
 	for _, k := range agg.Keys() {
 		se := Series{Metric: k.Metric, Scope: k.Scope}
