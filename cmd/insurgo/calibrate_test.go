@@ -107,6 +107,14 @@ func TestCalibrateResume(t *testing.T) {
 		}
 	}
 
+	// insurgo report reads a calibration directory.
+	rep := filepath.Join(t.TempDir(), "cal.html")
+	if code, _, stderr := insurgo(t, ctx, "report", whole, "-out", rep); code != 0 {
+		t.Errorf("report of a calibration: exit %d: %s", code, stderr)
+	} else if b, _ := os.ReadFile(rep); !bytes.Contains(b, []byte("90% credible interval")) {
+		t.Errorf("report of a calibration lacks the posterior table")
+	}
+
 	// The posterior feeds run: same bytes for any workers, hash recorded.
 	r1, r2 := filepath.Join(t.TempDir(), "r1"), filepath.Join(t.TempDir(), "r2")
 	code, stdout, stderr = insurgo(t, ctx, "run", "-posterior", whole, "-replicates", "20", "-workers", "1", "-out", r1, "-no-plots")

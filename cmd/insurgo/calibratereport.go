@@ -15,11 +15,28 @@ import (
 // finished calibration (settings, models, posterior predictive of the
 // targets, generations), its figures and the calibration file.
 func writeCalibrationReport(dir string, res *calibrate.Outcome) error {
-	s := res.Summary
 	r := &htmlreport.Report{
-		Title:    "Calibration " + s.Name,
+		Title:    "Calibration " + res.Summary.Name,
 		Subtitle: "written by insurgo " + Version,
+		Sections: calibrationSections(dir, res),
 	}
+	return writeReport(filepath.Join(dir, calibrate.FileReport), r)
+}
+
+// calibrationReport is the part of 'insurgo report' for a calibration
+// directory.
+func calibrationReport(dir string) (*reportPart, error) {
+	res, err := calibrate.ReadOutcome(dir)
+	if err != nil {
+		return nil, asUsage(fmt.Errorf("report: %s: %w", dir, err))
+	}
+	return &reportPart{title: "calibration " + res.Summary.Name, sections: calibrationSections(dir, res)}, nil
+}
+
+// calibrationSections are the sections of a calibration's report.
+func calibrationSections(dir string, res *calibrate.Outcome) []htmlreport.Section {
+	s := res.Summary
+	r := &htmlreport.Report{}
 	over := htmlreport.Section{ID: "overview", Title: "Overview", Facts: []htmlreport.Fact{
 		{Key: "description", Value: s.Description},
 		{Key: "calibration file", Value: s.File + " (SHA-256 " + s.FileHash[:12] + "…)"},
@@ -72,7 +89,7 @@ func writeCalibrationReport(dir string, res *calibrate.Outcome) error {
 		r.Sections = append(r.Sections, htmlreport.Section{ID: "file", Title: "Calibration file",
 			Code: []htmlreport.Code{{Caption: s.File, Text: string(b)}}})
 	}
-	return writeReport(filepath.Join(dir, calibrate.FileReport), r)
+	return r.Sections
 }
 
 // calibrationFigures reads the figures in dir (PNG or SVG), in name order.

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/insurgo/insurgo/internal/atomicfile"
+	"github.com/insurgo/insurgo/internal/calibrate"
 	"github.com/insurgo/insurgo/internal/htmlreport"
 	"github.com/insurgo/insurgo/internal/report"
 	"github.com/insurgo/insurgo/internal/score"
@@ -112,14 +113,16 @@ type reportPart struct {
 }
 
 // reportDir reads one output directory, recognised by its files:
-// summary.json (run), compare.json (compare) or sweep.json with analysis/
-// (sweep). prefix puts the directory's name in front of section titles.
+// state.json (calibrate), summary.json (run), compare.json (compare) or
+// sweep.json with analysis/ (sweep). prefix puts the directory's name in front of section titles.
 func reportDir(dir string, figs []htmlreport.Figure, prefix bool) (*reportPart, error) {
 	var (
 		part *reportPart
 		err  error
 	)
 	switch {
+	case exists(filepath.Join(dir, calibrate.FileState)):
+		part, err = calibrationReport(dir)
 	case exists(filepath.Join(dir, "summary.json")):
 		part, err = runReport(dir, figs)
 	case exists(filepath.Join(dir, "compare.json")):
@@ -127,7 +130,7 @@ func reportDir(dir string, figs []htmlreport.Figure, prefix bool) (*reportPart, 
 	case exists(filepath.Join(dir, "analysis")):
 		part, err = sweepReport(dir, figs)
 	default:
-		return nil, usageError("report: %s holds no summary.json (run), compare.json (compare) or analysis/ (sweep analyze)", dir)
+		return nil, usageError("report: %s holds no summary.json (run), compare.json (compare), analysis/ (sweep analyze) or state.json (calibrate)", dir)
 	}
 	if err != nil {
 		return nil, err

@@ -4,7 +4,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"time"
@@ -159,4 +161,22 @@ func run(ctx context.Context, dir string, p *Problem, prev []abc.Generation, o O
 func hashBytes(b []byte) string {
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])
+}
+
+// ReadOutcome reads a finished calibration back from dir: its summary
+// and its generations (for reports of an existing directory).
+func ReadOutcome(dir string) (*Outcome, error) {
+	data, err := os.ReadFile(filepath.Join(dir, FileSummary))
+	if err != nil {
+		return nil, err
+	}
+	var s Summary
+	if err := json.Unmarshal(data, &s); err != nil {
+		return nil, fmt.Errorf("%s: %v", FileSummary, err)
+	}
+	gens, err := readGenerations(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &Outcome{Result: &abc.Result{Generations: gens, Stop: s.Stop}, Summary: &s}, nil
 }
