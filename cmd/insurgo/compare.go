@@ -359,6 +359,20 @@ func checkMetricScope(sc *scenarios.Scenario, metric, scope, of string) error {
 // compareWindow parses FROM:TO, or picks the last 12 months every arm
 // runs, and checks that the window lies within every arm's calendar.
 func compareWindow(s string, arms []compare.Arm) (from, to sim.Month, err error) {
+	stepped := 0
+	for _, a := range arms {
+		if a.Calendar.Stepped() {
+			stepped++
+		}
+	}
+	switch {
+	case stepped > 0 && stepped < len(arms):
+		return from, to, usageError("compare: the scenarios mix runs of dates and runs of steps (a civil model); compare like with like")
+	case stepped > 0 && s != "":
+		return from, to, usageError("compare: -window %s: runs of steps have no months; leave -window out to compare the whole run", s)
+	case stepped > 0:
+		return sim.Month{}, sim.Month{}, nil // the whole run
+	}
 	first, last := arms[0].Calendar.FirstMonth(), lastMonth(&arms[0].Calendar)
 	for _, a := range arms[1:] {
 		if f := a.Calendar.FirstMonth(); f.Index(first) > 0 {
