@@ -241,3 +241,30 @@ func TestFailedWriteLeavesNothing(t *testing.T) {
 	}
 	noStaging(t, parent)
 }
+
+// Issue 14: "-tasks after DIR fails". Flags of sweep subcommands may come
+// before or after the positional argument.
+func TestSweepFlagsAnyPosition(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "s")
+	if code, _, stderr := insurgo(t, context.Background(), "sweep", "plan", "-shards", "3", "../../examples/sweeps/historical-grid.toml", "-out", dir); code != 0 {
+		t.Fatalf("plan: exit %d\n%s", code, stderr)
+	}
+	for _, args := range [][]string{
+		{"sweep", "slurm", dir, "-tasks", "2", "-time", "1:00:00", "-bin", "/bin/true"},
+		{"sweep", "slurm", "-tasks", "2", dir, "-mem", "2G", "-bin", "/bin/true"},
+		{"sweep", "slurm", "-max-running", "1", "-sbatch", "--qos=normal", dir, "-bin", "/bin/true"},
+		{"sweep", "status", dir},
+	} {
+		if code, _, stderr := insurgo(t, context.Background(), args...); code != 0 {
+			t.Errorf("%q: exit %d\n%s", args, code, stderr)
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "slurm", "array.sbatch"))
+	if err != nil || !strings.Contains(string(b), "#SBATCH --array=0-2%1\n") || !strings.Contains(string(b), "#SBATCH --qos=normal\n") {
+		t.Errorf("array.sbatch:\n%s", b)
+	}
+	code, _, stderr := insurgo(t, context.Background(), "sweep", "slurm", dir, "-time", "90min")
+	if code != exitUsage || !strings.Contains(stderr, `time "90min"`) {
+		t.Errorf("-time 90min: exit %d\n%s", code, stderr)
+	}
+}
