@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/insurgo/insurgo/internal/report"
 	"github.com/insurgo/insurgo/scenarios"
 )
 
@@ -84,6 +85,48 @@ func TestReadmeExamplesRun(t *testing.T) {
 		code, stdout, stderr := insurgo(t, context.Background(), args...)
 		if code != exitOK {
 			t.Errorf("insurgo %s: exit %d\n%s%s", strings.Join(args, " "), code, stdout, stderr)
+		}
+	}
+}
+
+// The scenario examples of the documentation (docs/scenarios.md's, kept
+// as scenarios/testdata/extends/sustained.toml, and the README's) leave
+// the inputs they inherit alone: every check (a scenario input echoed
+// back, such as the GDI's raids in early 2023) stays within its interval.
+func TestDocExamplesKeepTheirChecks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs two scenarios")
+	}
+	dir := t.TempDir()
+	readme := filepath.Join(dir, "readme.toml")
+	tomls := readmeBlocks(t, "toml")
+	if len(tomls) == 0 {
+		t.Fatal("README has no scenario example")
+	}
+	if err := os.WriteFile(readme, []byte(tomls[0]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"../../scenarios/testdata/extends/sustained.toml", readme} {
+		out := filepath.Join(dir, filepath.Base(f)+".out")
+		if code, _, stderr := insurgo(t, context.Background(), "run", f, "-replicates", "200", "-seed", "1", "-no-plots", "-out", out); code != exitOK {
+			t.Fatalf("%s: %s", f, stderr)
+		}
+		s, err := report.ReadSummary(filepath.Join(out, "summary.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checks := 0
+		for _, g := range s.Targets {
+			if g.Kind != "check" {
+				continue
+			}
+			checks++
+			if !g.Covered {
+				t.Errorf("%s: check %s: observed %g outside [%g, %g]: the example changes an input it inherits", f, g.Name, g.Observed, g.PredP05, g.PredP95)
+			}
+		}
+		if checks == 0 {
+			t.Errorf("%s: no check among the targets", f)
 		}
 	}
 }
