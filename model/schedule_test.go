@@ -35,3 +35,22 @@ func TestOutsideRun(t *testing.T) {
 		t.Errorf("OutsideRun = %q, want %q", got, want)
 	}
 }
+
+// PressureSpan is the last phase with raids before the first that stops
+// them, through the month before the stop; none when raids never stop.
+func TestPressureSpan(t *testing.T) {
+	p := Default()
+	p.RaidPhases = []RaidPhase{ // out of order on purpose
+		{Name: "stop", From: mustMonth("2023-07"), PerMonth: 0},
+		{Name: "light", From: mustMonth("2021-10"), PerMonth: 2},
+		{Name: "heavy", From: mustMonth("2022-09"), PerMonth: 8},
+	}
+	from, to, ok := p.PressureSpan()
+	if !ok || from != mustMonth("2022-09") || to != mustMonth("2023-06") {
+		t.Errorf("PressureSpan = %s..%s %v, want 2022-09..2023-06 true", from, to, ok)
+	}
+	p.RaidPhases = p.RaidPhases[1:]
+	if _, _, ok := p.PressureSpan(); ok {
+		t.Error("raids that never stop give a span")
+	}
+}

@@ -3,6 +3,7 @@ package scenarios
 import (
 	"time"
 
+	"github.com/insurgo/insurgo/internal/compare"
 	"github.com/insurgo/insurgo/internal/report"
 	"github.com/insurgo/insurgo/model"
 	"github.com/insurgo/insurgo/model/civil"
@@ -159,4 +160,17 @@ func (s *Scenario) Scopes() []string {
 		return civil.Scopes()
 	}
 	return s.Params.Scopes()
+}
+
+// Signatures returns the signatures that tell the hypotheses of the
+// scenario's model apart over a compared window, with notes on any left
+// out (see model.Params.Signatures). The civil model has none.
+func (s *Scenario) Signatures(q model.SignatureQuery) ([]compare.Signature, []string, error) {
+	if s.Model == ModelCivil {
+		return nil, []string{"no hypothesis signatures: " + s.Name + " runs the civil violence model"}, nil
+	}
+	if q.Source == "" {
+		q.Source = s.Name
+	}
+	return s.Params.Signatures(q)
 }

@@ -187,7 +187,7 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 		w.Name, w.Metric = m, m
 		more = append(more, w)
 	}
-	sigs, notes, err := iskSignatures(o, scs[0], arms, from, to)
+	sigs, notes, err := signatures(o, scs[0], arms, from, to)
 	if err != nil {
 		return err
 	}
@@ -427,95 +427,23 @@ func parseSpan(s, flag string) (from, to sim.Month, err error) {
 
 func lastMonth(c *sim.Calendar) sim.Month { return c.Month(c.Months() - 1) }
 
-// iskSignatures returns the hypothesis signatures over the window, and
-// notes on the ones left out.
-func iskSignatures(o compareOptions, first *scenarios.Scenario, arms []compare.Arm, from, to sim.Month) ([]compare.Signature, []string, error) {
-	sum := func(metric, scope string) sim.Window {
-		return sim.Window{Name: metric + "/" + scope, Metric: metric, Scope: scope, From: from, To: to, Statistic: sim.Sum}
+// signatures returns the first scenario's signatures over the window,
+// and notes on the ones left out; -pressure, when given, sets the span
+// the rebound is measured after.
+func signatures(o compareOptions, first *scenarios.Scenario, arms []compare.Arm, from, to sim.Month) ([]compare.Signature, []string, error) {
+	q := model.SignatureQuery{Metric: o.metric, Scope: o.scope, From: from, To: to, Arms: arms, Level: o.level}
+	if o.pressure != "" {
+		pfrom, pto, err := parseSpan(o.pressure, "-pressure")
+		if err != nil {
+			return nil, nil, err
+		}
+		q.Pressure = &[2]sim.Month{pfrom, pto}
 	}
-	start := from.Add(-1)
-	for _, a := range arms {
-		if _, ok := a.Calendar.MonthIndex(start); !ok {
-			start = from
-		}
-	}
-	sigs := []compare.Signature{
-		compare.Retained{Label: "fighters retained", Metric: model.MFighters, Scope: "total", From: start, To: to},
-		compare.Ratio{Label: "suicide share", Num: sum(model.MSuicide, o.scope), Den: sum(model.MAttacks, o.scope)},
-		compare.Ratio{Label: "casualties per attack", Num: sum(model.MCasualties, o.scope), Den: sum(model.MAttacks, o.scope)},
-		compare.Ratio{Label: "KP share", Num: sum(model.MAttacks, "group:kp"), Den: sum(model.MAttacks, "total")},
-	}
-	var notes []string
-	pfrom, pto, ok, err := pressureSpan(o.pressure, first)
-	switch {
-	case err != nil:
-		return nil, nil, err
-	case !ok:
-		notes = append(notes, fmt.Sprintf("no rebound signature: raids never stop in %s; give -pressure FROM:TO to measure the rebound after that span", first.Name))
-	default:
-		r := compare.Rebound{Label: fmt.Sprintf("rebound after %s (months)", pto.Add(1)), Metric: o.metric, Scope: o.scope, From: pfrom, To: pto, Level: o.level}
-		for _, a := range arms {
-			if err := r.Check(&a.Calendar); err != nil {
-				if o.pressure != "" {
-					return nil, nil, usageError("compare: -pressure: scenario %s: %v", a.Name, err)
-				}
-				notes = append(notes, fmt.Sprintf("no rebound signature: scenario %s: %v", a.Name, err))
-				return sigs, notes, nil
-			}
-		}
-		// The pre-pressure level: up to 6 months before the pressure,
-		// within every run (Rebound.Check saw at least one).
-		pre := pfrom.Add(-6)
-		for _, a := range arms {
-			if f := a.Calendar.FirstMonth(); f.Index(pre) > 0 {
-				pre = f
-			}
-		}
-		mean := func(a, b sim.Month) sim.Window {
-			return sim.Window{Name: o.metric, Metric: o.metric, Scope: o.scope, From: a, To: b, Statistic: sim.MeanPerMonth}
-		}
-		depth := compare.Ratio{Label: fmt.Sprintf("tempo under pressure %s..%s (× before)", pfrom, pto), Num: mean(pfrom, pto), Den: mean(pre, pfrom.Add(-1))}
-		sigs = append(sigs, depth, r)
-		src := "-pressure"
-		if o.pressure == "" {
-			src = first.Name + "'s raid phases"
-		}
-		notes = append(notes, fmt.Sprintf("pressure %s..%s (from %s); rebound: months from %s until the 3-month mean of %s in %s is back to %g × its monthly mean over %s..%s",
-			pfrom, pto, src, pto.Add(1), o.metric, o.scope, o.level, pre, pfrom.Add(-1)))
+	sigs, notes, err := first.Signatures(q)
+	if err != nil {
+		return nil, nil, usageError("compare: -pressure: %v", err)
 	}
 	return sigs, notes, nil
-}
-
-// pressureSpan returns the -pressure span, or the one read from the raid
-// phases: the last phase with raids before the first phase that stops
-// them (per_month = 0), from its start through the month before the stop.
-func pressureSpan(flag string, sc *scenarios.Scenario) (from, to sim.Month, ok bool, err error) {
-	if flag != "" {
-		from, to, err = parseSpan(flag, "-pressure")
-		return from, to, err == nil, err
-	}
-	phases := sc.Params.RaidPhases
-	months := make([]sim.Month, len(phases))
-	for i, p := range phases {
-		months[i] = p.From
-	}
-	idx := make([]int, len(phases))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, func(a, b int) int { return months[a].Index(months[b]) })
-	last := -1
-	for _, i := range idx {
-		if phases[i].PerMonth > 0 {
-			last = i
-			continue
-		}
-		if last < 0 || months[i] == months[last] {
-			return from, to, false, nil
-		}
-		return months[last], months[i].Add(-1), true, nil
-	}
-	return from, to, false, nil
 }
 
 // writeCompareFiles writes compare.json and compare.csv into dir.
