@@ -63,18 +63,21 @@ func (c *Config) Spec() sweep.Spec {
 
 // file is the TOML form of a sweep file.
 type file struct {
-	Sweep struct {
-		Name         string       `toml:"name"`
-		Description  string       `toml:"description"`
-		Extends      string       `toml:"extends"`
-		Design       string       `toml:"design"`
-		Size         int          `toml:"size"`
-		MorrisLevels int          `toml:"morris_levels"`
-		Replicates   int          `toml:"replicates"`
-		Seed         int64        `toml:"seed"`
-		Params       []paramDoc   `toml:"param"`
-		Outputs      []sim.Window `toml:"output"`
-	} `toml:"sweep"`
+	Sweep sweepDoc `toml:"sweep"`
+}
+
+// sweepDoc is the [sweep] table as written.
+type sweepDoc struct {
+	Name         string       `toml:"name"`
+	Description  string       `toml:"description"`
+	Extends      string       `toml:"extends"`
+	Design       string       `toml:"design"`
+	Size         int          `toml:"size"`
+	MorrisLevels int          `toml:"morris_levels"`
+	Replicates   int          `toml:"replicates"`
+	Seed         int64        `toml:"seed"`
+	Params       []paramDoc   `toml:"param"`
+	Outputs      []sim.Window `toml:"output"`
 }
 
 type paramDoc struct {
@@ -161,84 +164,120 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 	if err != nil {
 		return nil, Errors{fileerr.FromTOML(name, err, ErrSweepFile)}
 	}
-	loc := newLocator(data)
-	var es Errors
-	add := func(line int, key, format string, args ...any) {
-		es.Add(name, line, key, ErrSweepFile, format, args...)
+	k := &configParser{name: name, md: md, loc: newLocator(data), names: map[string]bool{}}
+	for _, key := range md.Undecoded() {
+		k.add(k.loc.key(key), key.String(), "unknown key")
 	}
-	for _, k := range md.Undecoded() {
-		add(loc.key(k), k.String(), "unknown key")
-	}
-	s := f.Sweep
 	if !md.IsDefined("sweep") {
-		add(0, "sweep", "missing [sweep] table")
-		return nil, es
+		k.add(0, "sweep", "missing [sweep] table")
+		return nil, k.es
 	}
-	c := &Config{raw: data, Source: name, Name: s.Name, Description: s.Description, Extends: s.Extends,
+	s := &f.Sweep
+	k.c = &Config{raw: data, Source: name, Name: s.Name, Description: s.Description, Extends: s.Extends,
 		Design: s.Design, Size: s.Size, MorrisLevels: s.MorrisLevels, Replicates: s.Replicates, Seed: uint64(s.Seed)}
-	line := func(k string) int { return loc.key(toml.Key{"sweep", k}) }
+	k.header(s)
+	k.bounds(s)
+	k.params(s.Params)
+	k.outputs(s.Outputs)
+	if len(k.es) == 0 {
+		k.totals()
+	}
+	if len(k.es) > 0 {
+		return nil, k.es
+	}
+	return k.c, nil
+}
+
+// configParser holds what ParseConfig needs while it checks a sweep
+// file's parts one by one.
+type configParser struct {
+	name  string
+	md    toml.MetaData
+	loc   locator
+	es    Errors
+	c     *Config
+	names map[string]bool // the parameter keys, columns of the results table
+}
+
+func (k *configParser) add(line int, key, format string, args ...any) {
+	k.es.Add(k.name, line, key, ErrSweepFile, format, args...)
+}
+
+// line returns the line of a key of the [sweep] table.
+func (k *configParser) line(key string) int { return k.loc.key(toml.Key{"sweep", key}) }
+
+// header checks the [sweep] table's own keys: name, extends, design,
+// size, morris_levels, replicates and seed.
+func (k *configParser) header(s *sweepDoc) {
 	switch {
-	case !md.IsDefined("sweep", "name"):
-		c.Name = defaultName(name)
+	case !k.md.IsDefined("sweep", "name"):
+		k.c.Name = defaultName(k.name)
 	case !ValidName(s.Name):
-		add(line("name"), "sweep.name", "want 1 to %d letters, digits, '.', '_' or '-' (starting with a letter or digit): the name goes into Slurm job names and scripts", MaxNameLen)
+		k.add(k.line("name"), "sweep.name", "want 1 to %d letters, digits, '.', '_' or '-' (starting with a letter or digit): the name goes into Slurm job names and scripts", MaxNameLen)
 	}
 	switch {
 	case s.Extends == "":
-		add(0, "sweep.extends", "missing: the base scenario (a shipped name such as \"historical\", or a path)")
+		k.add(0, "sweep.extends", "missing: the base scenario (a shipped name such as \"historical\", or a path)")
 	case strings.ContainsAny(s.Extends, `/\`) || strings.HasSuffix(s.Extends, ".toml"):
 		p := s.Extends
 		if !filepath.IsAbs(p) {
-			p = filepath.Join(filepath.Dir(name), p)
+			p = filepath.Join(filepath.Dir(k.name), p)
 		}
 		if abs, err := filepath.Abs(p); err == nil {
 			p = abs
 		}
-		if !scenarios.ExtendsAnywhere && !scenarios.Within(filepath.Dir(name), p) {
-			add(line("extends"), "sweep.extends", "%q is outside the sweep file's directory: extends names a shipped scenario or a file under that directory (-extends-anywhere allows any path)", s.Extends)
+		if !scenarios.ExtendsAnywhere && !scenarios.Within(filepath.Dir(k.name), p) {
+			k.add(k.line("extends"), "sweep.extends", "%q is outside the sweep file's directory: extends names a shipped scenario or a file under that directory (-extends-anywhere allows any path)", s.Extends)
 		}
-		c.Base = p
+		k.c.Base = p
 	default:
-		c.Base = s.Extends
+		k.c.Base = s.Extends
 	}
-	if !md.IsDefined("sweep", "design") {
-		add(0, "sweep.design", "missing: one of %v", sweep.Kinds)
+	if !k.md.IsDefined("sweep", "design") {
+		k.add(0, "sweep.design", "missing: one of %v", sweep.Kinds)
 	} else if !slices.Contains(sweep.Kinds, s.Design) {
-		add(line("design"), "sweep.design", "want one of %v, got %q", sweep.Kinds, s.Design)
+		k.add(k.line("design"), "sweep.design", "want one of %v, got %q", sweep.Kinds, s.Design)
 	}
-	if !md.IsDefined("sweep", "size") {
-		add(0, "sweep.size", "missing (grid: values per parameter; lhs: points; sobol: base samples; morris: trajectories)")
+	if !k.md.IsDefined("sweep", "size") {
+		k.add(0, "sweep.size", "missing (grid: values per parameter; lhs: points; sobol: base samples; morris: trajectories)")
 	} else if s.Size < 1 {
-		add(line("size"), "sweep.size", "must be >= 1, got %d", s.Size)
+		k.add(k.line("size"), "sweep.size", "must be >= 1, got %d", s.Size)
 	}
-	if md.IsDefined("sweep", "morris_levels") && s.Design != sweep.Morris {
-		add(line("morris_levels"), "sweep.morris_levels", "only for design = \"morris\"")
+	if k.md.IsDefined("sweep", "morris_levels") && s.Design != sweep.Morris {
+		k.add(k.line("morris_levels"), "sweep.morris_levels", "only for design = \"morris\"")
 	}
-	if !md.IsDefined("sweep", "replicates") {
-		c.Replicates = 1
+	if !k.md.IsDefined("sweep", "replicates") {
+		k.c.Replicates = 1
 	} else if s.Replicates < 1 || s.Replicates > MaxReplicates {
-		add(line("replicates"), "sweep.replicates", "must be 1 to %d, got %d", MaxReplicates, s.Replicates)
+		k.add(k.line("replicates"), "sweep.replicates", "must be 1 to %d, got %d", MaxReplicates, s.Replicates)
 	}
-	if !md.IsDefined("sweep", "seed") {
-		c.Seed = 1
+	if !k.md.IsDefined("sweep", "seed") {
+		k.c.Seed = 1
 	} else if s.Seed < 0 {
-		add(line("seed"), "sweep.seed", "must be >= 0, got %d", s.Seed)
+		k.add(k.line("seed"), "sweep.seed", "must be >= 0, got %d", s.Seed)
 	}
+}
 
-	names := map[string]bool{}
+// bounds checks that there are parameters, and at most MaxParams of them
+// and MaxOutputs outputs (the rest are dropped, having been reported).
+func (k *configParser) bounds(s *sweepDoc) {
 	if len(s.Params) == 0 {
-		add(0, "sweep.param", "no [[sweep.param]]: a sweep varies at least one parameter")
+		k.add(0, "sweep.param", "no [[sweep.param]]: a sweep varies at least one parameter")
 	}
 	if len(s.Params) > MaxParams {
-		add(loc.nth("sweep.param", MaxParams), "sweep.param", "%d parameters: at most %d", len(s.Params), MaxParams)
+		k.add(k.loc.nth("sweep.param", MaxParams), "sweep.param", "%d parameters: at most %d", len(s.Params), MaxParams)
 		s.Params = s.Params[:MaxParams]
 	}
 	if len(s.Outputs) > MaxOutputs {
-		add(loc.nth("sweep.output", MaxOutputs), "sweep.output", "%d outputs: at most %d", len(s.Outputs), MaxOutputs)
+		k.add(k.loc.nth("sweep.output", MaxOutputs), "sweep.output", "%d outputs: at most %d", len(s.Outputs), MaxOutputs)
 		s.Outputs = s.Outputs[:MaxOutputs]
 	}
-	for i, p := range s.Params {
-		ln := loc.nth("sweep.param", i)
+}
+
+// params checks each [[sweep.param]] and keeps the valid ones.
+func (k *configParser) params(ps []paramDoc) {
+	for i, p := range ps {
+		ln := k.loc.nth("sweep.param", i)
 		key := fmt.Sprintf("sweep.param[%d]", i+1)
 		if p.Key != "" {
 			key += " " + p.Key
@@ -246,64 +285,67 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 		q := sweep.Param{Name: p.Key, Levels: p.Levels, Dist: p.Dist, Integer: p.Integer}
 		switch {
 		case p.Key == "":
-			add(ln, key, "missing key: the dotted scenario key to vary, such as \"raids.per_month\"")
+			k.add(ln, key, "missing key: the dotted scenario key to vary, such as \"raids.per_month\"")
 			continue
-		case names[p.Key]:
-			add(ln, key, "varied twice")
+		case k.names[p.Key]:
+			k.add(ln, key, "varied twice")
 			continue
 		case reserved[p.Key]:
-			add(ln, key, "%q is a column of the results table; it cannot be a parameter", p.Key)
+			k.add(ln, key, "%q is a column of the results table; it cannot be a parameter", p.Key)
 			continue
 		}
-		names[p.Key] = true
+		k.names[p.Key] = true
 		switch {
 		case len(p.Levels) > 0 && len(p.Range) > 0:
-			add(ln, key, "range and levels are exclusive")
+			k.add(ln, key, "range and levels are exclusive")
 			continue
 		case len(p.Levels) > 0:
 			// Equally likely discrete values.
 		case len(p.Range) == 2:
 			q.Min, q.Max = p.Range[0], p.Range[1]
 		default:
-			add(ln, key, "want range = [min, max] or levels = [v1, v2, ...], got range of %d values", len(p.Range))
+			k.add(ln, key, "want range = [min, max] or levels = [v1, v2, ...], got range of %d values", len(p.Range))
 			continue
 		}
 		if p.Mode != nil {
 			if p.Dist != sweep.Triangular {
-				add(ln, key, "mode is only for dist = \"triangular\"")
+				k.add(ln, key, "mode is only for dist = \"triangular\"")
 				continue
 			}
 			q.Mode = *p.Mode
 		} else if p.Dist == sweep.Triangular {
-			add(ln, key, "dist = \"triangular\" needs mode")
+			k.add(ln, key, "dist = \"triangular\" needs mode")
 			continue
 		}
 		if p.Mean != nil || p.SD != nil {
 			if p.Dist != sweep.Normal {
-				add(ln, key, "mean and sd are only for dist = \"normal\"")
+				k.add(ln, key, "mean and sd are only for dist = \"normal\"")
 				continue
 			}
 		}
 		if p.Dist == sweep.Normal {
 			if p.Mean == nil || p.SD == nil {
-				add(ln, key, "dist = \"normal\" needs mean and sd (truncated to range)")
+				k.add(ln, key, "dist = \"normal\" needs mean and sd (truncated to range)")
 				continue
 			}
 			q.Mean, q.SD = *p.Mean, *p.SD
 		}
 		if err := q.Validate(); err != nil {
-			add(ln, key, "%s", strings.TrimPrefix(err.Error(), sweep.ErrParam.Error()+": "+p.Key+": "))
+			k.add(ln, key, "%s", strings.TrimPrefix(err.Error(), sweep.ErrParam.Error()+": "+p.Key+": "))
 			continue
 		}
-		c.Params = append(c.Params, q)
+		k.c.Params = append(k.c.Params, q)
 	}
+}
 
-	if len(s.Outputs) == 0 {
-		add(0, "sweep.output", "no [[sweep.output]]: a sweep keeps at least one output statistic")
+// outputs checks each [[sweep.output]] and keeps the valid ones.
+func (k *configParser) outputs(ws []sim.Window) {
+	if len(ws) == 0 {
+		k.add(0, "sweep.output", "no [[sweep.output]]: a sweep keeps at least one output statistic")
 	}
 	outs := map[string]bool{}
-	for i, o := range s.Outputs {
-		ln := loc.nth("sweep.output", i)
+	for i, o := range ws {
+		ln := k.loc.nth("sweep.output", i)
 		key := fmt.Sprintf("sweep.output[%d]", i+1)
 		if o.Name != "" {
 			key += " " + o.Name
@@ -312,39 +354,37 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 		bad := false
 		switch {
 		case o.Name == "":
-			add(ln, key, "missing name")
+			k.add(ln, key, "missing name")
 			bad = true
-		case outs[o.Name] || names[o.Name] || reserved[o.Name]:
-			add(ln, key, "name %q is already a column (output, parameter, point or replicate)", o.Name)
+		case outs[o.Name] || k.names[o.Name] || reserved[o.Name]:
+			k.add(ln, key, "name %q is already a column (output, parameter, point or replicate)", o.Name)
 			bad = true
 		}
 		outs[o.Name] = true
 		if o.Metric == "" {
-			add(ln, key, "missing metric")
+			k.add(ln, key, "missing metric")
 			bad = true
 		}
 		if w.Scope == "" {
 			w.Scope = "total"
 		}
 		for _, p := range w.Problems(nil) {
-			add(ln, key, "%s: %s", p.Key, p.Msg)
+			k.add(ln, key, "%s: %s", p.Key, p.Msg)
 			bad = true
 		}
 		if !bad {
-			c.Outputs = append(c.Outputs, w)
+			k.c.Outputs = append(k.c.Outputs, w)
 		}
 	}
-	if len(es) == 0 {
-		if n, err := c.Spec().PointCount(); err != nil {
-			add(line("size"), "sweep", "%s", strings.TrimPrefix(err.Error(), sweep.ErrDesign.Error()+": "))
-		} else if int64(n)*int64(c.Replicates) > MaxRuns {
-			add(line("replicates"), "sweep.replicates", "%d points × %d replicates = %d runs: at most %d per sweep", n, c.Replicates, int64(n)*int64(c.Replicates), MaxRuns)
-		}
+}
+
+// totals checks the design's point count and the runs it makes.
+func (k *configParser) totals() {
+	if n, err := k.c.Spec().PointCount(); err != nil {
+		k.add(k.line("size"), "sweep", "%s", strings.TrimPrefix(err.Error(), sweep.ErrDesign.Error()+": "))
+	} else if int64(n)*int64(k.c.Replicates) > MaxRuns {
+		k.add(k.line("replicates"), "sweep.replicates", "%d points × %d replicates = %d runs: at most %d per sweep", n, k.c.Replicates, int64(n)*int64(k.c.Replicates), MaxRuns)
 	}
-	if len(es) > 0 {
-		return nil, es
-	}
-	return c, nil
 }
 
 // locator finds the lines of tables and keys in a sweep file, for error
