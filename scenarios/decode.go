@@ -59,185 +59,261 @@ func (d *decoder) wrongType(raw any, t reflect.Type, key, loc []string) {
 // false the caller drops the key.
 func (d *decoder) value(raw any, rv reflect.Value, key, loc []string) bool {
 	t := rv.Type()
-	switch t {
-	case timeType:
-		tm, ok := raw.(time.Time)
-		if !ok {
-			d.wrongType(raw, t, key, loc)
-			return false
-		}
-		rv.Set(reflect.ValueOf(tm))
-		return true
-	case durationType:
-		switch x := raw.(type) {
-		case string:
-			du, err := time.ParseDuration(x)
-			if err != nil {
-				d.add(key, loc, ErrType, "want a duration such as \"36h\", got %q", x)
-				return false
-			}
-			rv.SetInt(int64(du))
-			return true
-		case int64:
-			rv.SetInt(x)
-			return true
-		}
-		d.wrongType(raw, t, key, loc)
-		return false
-	}
-	if t.Kind() != reflect.Pointer && t.Kind() != reflect.Interface && reflect.PointerTo(t).Implements(textType) {
-		s, ok := raw.(string)
-		if !ok {
-			d.wrongType(raw, t, key, loc)
-			return false
-		}
-		if err := rv.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
-			d.add(key, loc, ErrType, "%v", err)
-			return false
-		}
-		return true
+	switch {
+	case t == timeType:
+		return d.timeValue(raw, rv, key, loc)
+	case t == durationType:
+		return d.durationValue(raw, rv, key, loc)
+	case t.Kind() != reflect.Pointer && t.Kind() != reflect.Interface && reflect.PointerTo(t).Implements(textType):
+		return d.textValue(raw, rv, key, loc)
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
-		if rv.IsNil() {
-			rv.Set(reflect.New(t.Elem()))
-		}
-		return d.value(raw, rv.Elem(), key, loc)
+		return d.pointerValue(raw, rv, key, loc)
 	case reflect.Interface:
-		if t.NumMethod() != 0 {
-			d.add(key, loc, ErrType, "cannot decode into %s", t)
-			return false
-		}
-		rv.Set(reflect.ValueOf(deepCopy(raw)))
-		return true
+		return d.interfaceValue(raw, rv, key, loc)
 	case reflect.Struct:
-		m, ok := raw.(map[string]any)
-		if !ok {
-			d.wrongType(raw, t, key, loc)
-			return false
-		}
-		d.table(m, rv, key, loc)
-		return true
+		return d.structValue(raw, rv, key, loc)
 	case reflect.Map:
-		m, ok := raw.(map[string]any)
-		if !ok || t.Key().Kind() != reflect.String {
-			d.wrongType(raw, t, key, loc)
-			return false
-		}
-		if rv.IsNil() {
-			rv.Set(reflect.MakeMapWithSize(t, len(m)))
-		}
-		for _, k := range sortedKeys(m) {
-			ev := reflect.New(t.Elem()).Elem()
-			kv := reflect.ValueOf(k).Convert(t.Key())
-			if old := rv.MapIndex(kv); old.IsValid() {
-				ev.Set(old)
-			}
-			if d.value(m[k], ev, append(key, k), append(loc, k)) {
-				rv.SetMapIndex(kv, ev)
-			} else {
-				delete(m, k)
-			}
-		}
-		return true
+		return d.mapValue(raw, rv, key, loc)
 	case reflect.Slice, reflect.Array:
-		elems, ok := asSlice(raw)
-		if !ok {
-			d.wrongType(raw, t, key, loc)
-			return false
-		}
-		out := rv
-		if t.Kind() == reflect.Slice {
-			out = reflect.MakeSlice(t, len(elems), len(elems))
-		} else if len(elems) != t.Len() {
-			d.add(key, loc, ErrType, "want an array of %d values, got %d", t.Len(), len(elems))
-			return false
-		}
-		good := true
-		for i, e := range elems {
-			seg := "#" + strconv.Itoa(i+1)
-			name := seg
-			if m, ok := e.(map[string]any); ok {
-				if s, ok := m["name"].(string); ok && s != "" {
-					name = s
-				}
-			}
-			if !d.value(e, out.Index(i), append(key, name), append(loc, seg)) {
-				good = false
-			}
-		}
-		if good && t.Kind() == reflect.Slice {
-			rv.Set(out)
-		}
-		return good
+		return d.sliceValue(raw, rv, key, loc)
 	case reflect.String:
-		s, ok := raw.(string)
-		if !ok {
-			d.wrongType(raw, t, key, loc)
-			return false
-		}
-		rv.SetString(s)
-		return true
+		return d.stringValue(raw, rv, key, loc)
 	case reflect.Bool:
-		b, ok := raw.(bool)
-		if !ok {
-			d.wrongType(raw, t, key, loc)
-			return false
-		}
-		rv.SetBool(b)
-		return true
+		return d.boolValue(raw, rv, key, loc)
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		n, ok := raw.(int64)
-		if !ok {
-			d.wrongType(raw, t, key, loc)
-			return false
-		}
-		if rv.OverflowInt(n) {
-			d.add(key, loc, ErrRange, "%d does not fit in a %s", n, t.Kind())
-			return false
-		}
-		rv.SetInt(n)
-		return true
+		return d.intValue(raw, rv, key, loc)
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		n, ok := raw.(int64)
-		if !ok {
-			d.wrongType(raw, t, key, loc)
-			return false
-		}
-		if n < 0 {
-			d.add(key, loc, ErrRange, "must be >= 0, got %d", n)
-			return false
-		}
-		if rv.OverflowUint(uint64(n)) {
-			d.add(key, loc, ErrRange, "%d does not fit in a %s", n, t.Kind())
-			return false
-		}
-		rv.SetUint(uint64(n))
-		return true
+		return d.uintValue(raw, rv, key, loc)
 	case reflect.Float32, reflect.Float64:
-		var f float64
-		switch x := raw.(type) {
-		case float64:
-			f = x
-		case int64:
-			f = float64(x)
-		default:
-			d.wrongType(raw, t, key, loc)
-			return false
-		}
-		if math.IsNaN(f) || math.IsInf(f, 0) {
-			d.add(key, loc, ErrRange, "must be a finite number, got %v", f)
-			return false
-		}
-		if rv.OverflowFloat(f) {
-			d.add(key, loc, ErrRange, "%v does not fit in a %s", f, t.Kind())
-			return false
-		}
-		rv.SetFloat(f)
-		return true
+		return d.floatValue(raw, rv, key, loc)
 	}
 	d.add(key, loc, ErrType, "cannot decode into %s", t)
 	return false
+}
+
+// timeValue decodes a TOML date or date-time.
+func (d *decoder) timeValue(raw any, rv reflect.Value, key, loc []string) bool {
+	tm, ok := raw.(time.Time)
+	if !ok {
+		d.wrongType(raw, rv.Type(), key, loc)
+		return false
+	}
+	rv.Set(reflect.ValueOf(tm))
+	return true
+}
+
+// durationValue decodes a duration written as a string ("36h") or as
+// nanoseconds.
+func (d *decoder) durationValue(raw any, rv reflect.Value, key, loc []string) bool {
+	switch x := raw.(type) {
+	case string:
+		du, err := time.ParseDuration(x)
+		if err != nil {
+			d.add(key, loc, ErrType, "want a duration such as \"36h\", got %q", x)
+			return false
+		}
+		rv.SetInt(int64(du))
+		return true
+	case int64:
+		rv.SetInt(x)
+		return true
+	}
+	d.wrongType(raw, rv.Type(), key, loc)
+	return false
+}
+
+// textValue decodes a string into a type that unmarshals text (such as
+// sim.Month); its error is the type's own message.
+func (d *decoder) textValue(raw any, rv reflect.Value, key, loc []string) bool {
+	s, ok := raw.(string)
+	if !ok {
+		d.wrongType(raw, rv.Type(), key, loc)
+		return false
+	}
+	if err := rv.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
+		d.add(key, loc, ErrType, "%v", err)
+		return false
+	}
+	return true
+}
+
+// pointerValue decodes into the value rv points to, allocating it.
+func (d *decoder) pointerValue(raw any, rv reflect.Value, key, loc []string) bool {
+	t := rv.Type()
+	if rv.IsNil() {
+		rv.Set(reflect.New(t.Elem()))
+	}
+	return d.value(raw, rv.Elem(), key, loc)
+}
+
+// interfaceValue decodes into an empty interface: a copy of raw.
+func (d *decoder) interfaceValue(raw any, rv reflect.Value, key, loc []string) bool {
+	t := rv.Type()
+	if t.NumMethod() != 0 {
+		d.add(key, loc, ErrType, "cannot decode into %s", t)
+		return false
+	}
+	rv.Set(reflect.ValueOf(deepCopy(raw)))
+	return true
+}
+
+// structValue decodes a table into a struct.
+func (d *decoder) structValue(raw any, rv reflect.Value, key, loc []string) bool {
+	t := rv.Type()
+	m, ok := raw.(map[string]any)
+	if !ok {
+		d.wrongType(raw, t, key, loc)
+		return false
+	}
+	d.table(m, rv, key, loc)
+	return true
+}
+
+// mapValue decodes a table into a map, keeping the entries rv holds.
+func (d *decoder) mapValue(raw any, rv reflect.Value, key, loc []string) bool {
+	t := rv.Type()
+	m, ok := raw.(map[string]any)
+	if !ok || t.Key().Kind() != reflect.String {
+		d.wrongType(raw, t, key, loc)
+		return false
+	}
+	if rv.IsNil() {
+		rv.Set(reflect.MakeMapWithSize(t, len(m)))
+	}
+	for _, k := range sortedKeys(m) {
+		ev := reflect.New(t.Elem()).Elem()
+		kv := reflect.ValueOf(k).Convert(t.Key())
+		if old := rv.MapIndex(kv); old.IsValid() {
+			ev.Set(old)
+		}
+		if d.value(m[k], ev, append(key, k), append(loc, k)) {
+			rv.SetMapIndex(kv, ev)
+		} else {
+			delete(m, k)
+		}
+	}
+	return true
+}
+
+// sliceValue decodes an array (of tables, named by their name key in errors) into a slice or array.
+func (d *decoder) sliceValue(raw any, rv reflect.Value, key, loc []string) bool {
+	t := rv.Type()
+	elems, ok := asSlice(raw)
+	if !ok {
+		d.wrongType(raw, t, key, loc)
+		return false
+	}
+	out := rv
+	if t.Kind() == reflect.Slice {
+		out = reflect.MakeSlice(t, len(elems), len(elems))
+	} else if len(elems) != t.Len() {
+		d.add(key, loc, ErrType, "want an array of %d values, got %d", t.Len(), len(elems))
+		return false
+	}
+	good := true
+	for i, e := range elems {
+		seg := "#" + strconv.Itoa(i+1)
+		name := seg
+		if m, ok := e.(map[string]any); ok {
+			if s, ok := m["name"].(string); ok && s != "" {
+				name = s
+			}
+		}
+		if !d.value(e, out.Index(i), append(key, name), append(loc, seg)) {
+			good = false
+		}
+	}
+	if good && t.Kind() == reflect.Slice {
+		rv.Set(out)
+	}
+	return good
+}
+
+// stringValue decodes a string.
+func (d *decoder) stringValue(raw any, rv reflect.Value, key, loc []string) bool {
+	t := rv.Type()
+	s, ok := raw.(string)
+	if !ok {
+		d.wrongType(raw, t, key, loc)
+		return false
+	}
+	rv.SetString(s)
+	return true
+}
+
+// boolValue decodes a boolean.
+func (d *decoder) boolValue(raw any, rv reflect.Value, key, loc []string) bool {
+	t := rv.Type()
+	b, ok := raw.(bool)
+	if !ok {
+		d.wrongType(raw, t, key, loc)
+		return false
+	}
+	rv.SetBool(b)
+	return true
+}
+
+// intValue decodes an integer that fits.
+func (d *decoder) intValue(raw any, rv reflect.Value, key, loc []string) bool {
+	t := rv.Type()
+	n, ok := raw.(int64)
+	if !ok {
+		d.wrongType(raw, t, key, loc)
+		return false
+	}
+	if rv.OverflowInt(n) {
+		d.add(key, loc, ErrRange, "%d does not fit in a %s", n, t.Kind())
+		return false
+	}
+	rv.SetInt(n)
+	return true
+}
+
+// uintValue decodes a non-negative integer that fits.
+func (d *decoder) uintValue(raw any, rv reflect.Value, key, loc []string) bool {
+	t := rv.Type()
+	n, ok := raw.(int64)
+	if !ok {
+		d.wrongType(raw, t, key, loc)
+		return false
+	}
+	if n < 0 {
+		d.add(key, loc, ErrRange, "must be >= 0, got %d", n)
+		return false
+	}
+	if rv.OverflowUint(uint64(n)) {
+		d.add(key, loc, ErrRange, "%d does not fit in a %s", n, t.Kind())
+		return false
+	}
+	rv.SetUint(uint64(n))
+	return true
+}
+
+// floatValue decodes a finite number (an integer too).
+func (d *decoder) floatValue(raw any, rv reflect.Value, key, loc []string) bool {
+	t := rv.Type()
+	var f float64
+	switch x := raw.(type) {
+	case float64:
+		f = x
+	case int64:
+		f = float64(x)
+	default:
+		d.wrongType(raw, t, key, loc)
+		return false
+	}
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		d.add(key, loc, ErrRange, "must be a finite number, got %v", f)
+		return false
+	}
+	if rv.OverflowFloat(f) {
+		d.add(key, loc, ErrRange, "%v does not fit in a %s", f, t.Kind())
+		return false
+	}
+	rv.SetFloat(f)
+	return true
 }
 
 // table decodes the keys of m into the fields of the struct rv.
