@@ -128,10 +128,11 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 		return usageError("compare: -tolerance must be in (0, 1], got %g", o.tolerance)
 	case o.synthetic != "" && !o.targets:
 		return usageError("compare: -synthetic needs -targets")
-	case !slices.Contains(sim.StatKinds, o.statistic):
-		return usageError("compare: -statistic must be one of %s, got %q", strings.Join(sim.StatKinds, ", "), o.statistic)
-	case o.statistic == sim.Share && o.of == "":
-		return usageError("compare: -statistic share needs -of, the denominator scope")
+	}
+	// The window's own check (statistic, denominator), as for targets and
+	// sweep outputs; its keys are the flags' names.
+	if ps := (sim.Window{Statistic: o.statistic, Of: o.of}).Problems(nil); len(ps) > 0 {
+		return usageError("compare: -%s: %s", ps[0].Key, ps[0].Msg)
 	}
 	if err := o.check("compare", 2); err != nil {
 		return err
