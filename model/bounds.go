@@ -14,6 +14,9 @@ const (
 	// MaxFightersPerCell bounds isk.fighters_per_cell and
 	// region.fighters_per_cell (shipped: 15 to 28).
 	MaxFightersPerCell = 10_000
+	// MaxStartStrength bounds isk.start_strength, the fighters placed at
+	// the start (shipped: 2,200): as many as MaxCells full cells.
+	MaxStartStrength = MaxCells * MaxFightersPerCell
 	// MaxCellSize bounds isk.split_size and isk.new_cell_size (shipped:
 	// 70 and 8).
 	MaxCellSize = 100_000

@@ -75,15 +75,19 @@ type cregion struct {
 	// raid hits and the raid risk cells weigh when they move.
 	searchable float64
 	cells      int
-	fighters   float64   // mean initial fighters per cell
-	targets    []float64 // by attack type: abundance of its target kind here (0 for abroad types)
-	opp        float64   // opportunity score: sum over types of weight * abundance (incl. abroad neighbours), normalised to a maximum of 1
-	oppCap     float64   // capacity factor: opp^attacks.opportunity_exponent
-	crowd      float64   // deaths factor: population^attacks.crowd_exponent
-	capDay     float64   // tempo ceiling: attacks.ceiling * unnormalised opportunity, per day (0 = no ceiling)
-	recruit    float64   // recruit score: expected domestic recruits per month at full reach, normalised
-	edges      []edge
-	abroadNbr  []int // abroad neighbours (indices of edges)
+	fighters   float64 // mean initial fighters per cell
+	// Cells placed by isk.start_strength, with their mean strength, on
+	// top of cells.
+	startCells    int
+	startFighters float64
+	targets       []float64 // by attack type: abundance of its target kind here (0 for abroad types)
+	opp           float64   // opportunity score: sum over types of weight * abundance (incl. abroad neighbours), normalised to a maximum of 1
+	oppCap        float64   // capacity factor: opp^attacks.opportunity_exponent
+	crowd         float64   // deaths factor: population^attacks.crowd_exponent
+	capDay        float64   // tempo ceiling: attacks.ceiling * unnormalised opportunity, per day (0 = no ceiling)
+	recruit       float64   // recruit score: expected domestic recruits per month at full reach, normalised
+	edges         []edge
+	abroadNbr     []int // abroad neighbours (indices of edges)
 }
 
 type edge struct {
@@ -444,6 +448,9 @@ func (k *compiler) ceilings() {
 			c.regions[i].opp /= maxOpp
 		}
 	}
+	if p.ISK.StartStrength > 0 {
+		c.placeStart()
+	}
 	for i, r := range p.Regions {
 		c.regions[i].crowd = math.Pow(r.Population, p.Attacks.CrowdExponent)
 	}
@@ -554,3 +561,44 @@ const terrainShelter = 0.5
 // daysPerMonth is the mean length of a month, converting monthly rates to
 // daily ones.
 const daysPerMonth = 30.4375
+
+// placeStart sets every region's initial cells and their mean strength
+// from isk.start_strength and the start shares (see ISK.StartStrength),
+// from the regions' opportunity (computed, not yet normalised).
+func (c *compiled) placeStart() {
+	k := c.p.ISK
+	part := func(r *cregion) (share float64, id int) {
+		switch Groups[r.group] {
+		case "east":
+			return k.StartCore * k.StartEast, 0
+		case "kabul":
+			return k.StartCore * (1 - k.StartEast), 1
+		case "kp":
+			return k.StartKP, 2
+		case "north", "other":
+			if !r.abroad {
+				return 1 - k.StartCore - k.StartKP, 3
+			}
+		}
+		return 0, -1
+	}
+	var sum [4]float64
+	for i := range c.regions {
+		if _, id := part(&c.regions[i]); id >= 0 {
+			sum[id] += c.regions[i].opp
+		}
+	}
+	for i := range c.regions {
+		r := &c.regions[i]
+		share, id := part(r)
+		if id < 0 || sum[id] <= 0 {
+			continue
+		}
+		f := k.StartStrength * share * r.opp / sum[id]
+		if f < float64(k.NewCellSize) {
+			continue
+		}
+		r.startCells = max(1, int(math.Round(f/k.FighterPerCell)))
+		r.startFighters = f / float64(r.startCells)
+	}
+}

@@ -43,7 +43,10 @@ func levers() []lever {
 			phases(p, func(ph *RaidPhase) { ph.Quality = math.Min(1, 1.5*ph.Quality) })
 		}},
 		{name: "capacity building x2", set: func(p *Params) { p.Raids.CapacityBuilding = 2 }},
-		{name: "informants x2", set: func(p *Params) { p.Intel.Informants *= 2 }},
+		{name: "informant networks x2 (base and phases)", set: func(p *Params) {
+			p.Intel.Informants *= 2
+			phases(p, func(ph *RaidPhase) { ph.Informants = math.Min(1, 2*ph.Informants) })
+		}},
 		{name: "Durand border control 0.5", set: func(p *Params) { border(p, "durand", func(b *Border) { b.Control = 0.5 }) }},
 		{name: "northern border control 0.5", set: func(p *Params) { border(p, "northern", func(b *Border) { b.Control = 0.5 }) }},
 		{name: "intelligence sharing 0.6 on every border", set: func(p *Params) {

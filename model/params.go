@@ -87,6 +87,21 @@ type Posture struct {
 // ISK holds the organisation's initial strength and upkeep ([isk]).
 type ISK struct {
 	FighterPerCell float64 `toml:"fighters_per_cell" default:"25" range:"(0,)" bound:"MaxFightersPerCell" help:"initial mean fighters per cell"`
+	// StartStrength, when > 0, places the initial fighters from a few
+	// shares as well as any [[region]] cells: the record before the run
+	// says where ISK was, not region by region. Of StartStrength
+	// fighters, StartCore go to the core (groups east and kabul),
+	// StartEast of those to the east and the rest to Kabul; StartKP to KP
+	// (group kp); the rest to the other Afghan regions (groups north and
+	// other). Within each part fighters go to regions in proportion to
+	// their opportunity (targets × attack-type weights), in cells of
+	// about FighterPerCell (a region with fewer than NewCellSize fighters
+	// gets none; one with fewer than a cell's worth gets one smaller
+	// cell). A region's own cells, if any, are added to those placed.
+	StartStrength  float64 `toml:"start_strength" default:"0" range:"[0,)" bound:"MaxStartStrength" help:"initial fighters placed from the start shares (0 = only [[region]] cells)"`
+	StartCore      float64 `toml:"start_core" default:"0" range:"[0,1]" help:"share of the start in groups east and kabul"`
+	StartEast      float64 `toml:"start_east" default:"0" range:"[0,1]" help:"east's share of the core at the start"`
+	StartKP        float64 `toml:"start_kp" default:"0" range:"[0,1]" help:"share of the start in KP (start_core + start_kp <= 1)"`
 	VolunteerShare float64 `toml:"volunteer_share" default:"0.03" range:"[0,1]" help:"share of fighters who are suicide volunteers"`
 	Income         float64 `toml:"income" default:"1" range:"[0,)" help:"money per fighter per month"`
 	Supply         float64 `toml:"supply" default:"0.5" range:"[0,)" help:"explosives per fighter per month"`

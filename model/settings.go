@@ -121,6 +121,7 @@ func parseInterval(s string) (Interval, error) {
 var namedBounds = map[string]float64{
 	"MaxCellsPerRegion":  MaxCellsPerRegion,
 	"MaxFightersPerCell": MaxFightersPerCell,
+	"MaxStartStrength":   MaxStartStrength,
 	"MaxCellSize":        MaxCellSize,
 	"MaxPopulation":      MaxPopulation,
 	"MaxAttackRate":      MaxAttackRate,

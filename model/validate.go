@@ -109,6 +109,9 @@ func (p *Params) checkPosture(c *checker) {
 	if po := p.Posture; po.Release > po.Threshold {
 		c.add("posture", "", "release", "must be <= threshold (%g), got %g", po.Threshold, po.Release)
 	}
+	if k := p.ISK; k.StartCore+k.StartKP > 1 {
+		c.add("isk", "", "start_kp", "start_core + start_kp must be <= 1, got %g + %g", k.StartCore, k.StartKP)
+	}
 }
 
 // checkTotals checks the bounds of bounds.go on sums and counts.

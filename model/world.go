@@ -146,6 +146,10 @@ func newWorld(c *compiled, r sim.Replicate) (*World, error) {
 			f := max(minInitialFighters, poisson(init, reg.fighters))
 			w.newCell(ri, f, binomial(init, f, p.ISK.VolunteerShare), p.Intel.Initial)
 		}
+		for range reg.startCells {
+			f := max(3, poisson(init, reg.startFighters))
+			w.newCell(ri, f, binomial(init, f, p.ISK.VolunteerShare), p.Intel.Initial)
+		}
 	}
 	for i := range w.cells {
 		cl := &w.cells[i]
