@@ -45,6 +45,7 @@ func TestCeilingBoundsTempo(t *testing.T) {
 	growth := func(p Params) float64 {
 		big := clone(p)
 		big.ISK.FighterPerCell *= 2
+		big.ISK.StartStrength *= 2 // the same cells, each twice as strong
 		return means(t, &big, cal, ws, 100)[0] / means(t, &p, cal, ws, 100)[0]
 	}
 	open := clone(base)

@@ -13,7 +13,8 @@ const (
 	// maxWorkers bounds -workers.
 	maxWorkers = 4096
 	// maxCellDays bounds a batch's estimated work without -large:
-	// replicates × simulated days × (initial cells + 10). The historical
+	// replicates × simulated days × (initial cells + 10), the initial cells
+	// being the regions' own and those isk.start_strength places. The historical
 	// scenario's default batch (1,000 replicates) is about 1.1e8 and
 	// takes seconds (3e7 cell-days a second on one core of the development
 	// machine); the limit is about two hours of one core.
@@ -41,6 +42,9 @@ func estimateWork(sc *scenarios.Scenario, reps, workers int) (workEstimate, erro
 	cells := 0
 	for _, r := range sc.Params.Regions {
 		cells += r.Cells
+	}
+	if k := sc.Params.ISK; k.StartStrength > 0 && k.FighterPerCell > 0 {
+		cells += int(k.StartStrength/k.FighterPerCell) + 1 // the cells isk.start_strength places
 	}
 	days := float64(cal.Days())
 	months := float64(cal.Months())
