@@ -90,6 +90,7 @@ func (p *Params) Validate() []Problem {
 	c := &checker{}
 	p.checkRanges(c)
 	p.checkPosture(c)
+	p.checkStart(c)
 	p.checkTotals(c)
 	if len(c.ps) > 0 && len(p.Leaders) > MaxItems {
 		return c.ps // the checks of pairs below would take too long
@@ -109,6 +110,10 @@ func (p *Params) checkPosture(c *checker) {
 	if po := p.Posture; po.Release > po.Threshold {
 		c.add("posture", "", "release", "must be <= threshold (%g), got %g", po.Threshold, po.Release)
 	}
+}
+
+// checkStart checks that the start shares leave a non-negative rest.
+func (p *Params) checkStart(c *checker) {
 	if k := p.ISK; k.StartCore+k.StartKP > 1 {
 		c.add("isk", "", "start_kp", "start_core + start_kp must be <= 1, got %g + %g", k.StartCore, k.StartKP)
 	}
