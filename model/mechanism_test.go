@@ -265,3 +265,37 @@ func TestCasualtiesHeavyTailed(t *testing.T) {
 		t.Errorf("tail of %d attacks, too few for the fit to mean anything", fit.NTail)
 	}
 }
+
+// The posture's signatures with the boosts at 1 (issue 10): which of
+// them emerge from the mechanisms and which the boosts put in. Under the
+// same pressure and lapse, a chosen cut (choice 1) against the same cut
+// imposed (choice 0), suicide_boost = impact_boost = 1 in both: the
+// slowdown keeps more fighters (lying low hides cells from raids) and
+// rebounds faster (it resumes below posture.release while the damage of
+// an imposed cut lingers over posture.recovery months); both must show.
+// The suicide share and deaths per attack are logged: without the boost
+// the suicide share does not rise (model/CALIBRATION.md).
+func TestSignaturesWithoutBoosts(t *testing.T) {
+	ws := []sim.Window{
+		win("fighters", MFighters, "total", "", "2023-06", "2023-06", sim.EndValue),
+		win("suicide", MSuicide, "total", "", "2022-01", "2023-06", sim.Sum),
+		win("attacks", MAttacks, "total", "", "2022-01", "2023-06", sim.Sum),
+		win("deaths", MDeaths, "total", "", "2022-01", "2023-06", sim.Sum),
+		win("late", MAttacks, "total", "", "2023-01", "2023-06", sim.MeanPerMonth),
+		win("after", MAttacks, "total", "", "2024-01", "2024-12", sim.MeanPerMonth),
+	}
+	run := func(choice float64) []float64 {
+		p, cal := pressureThenLapse(t, choice)
+		p.Posture.SuicideBoost, p.Posture.ImpactBoost = 1, 1
+		return means(t, &p, cal, ws, 100)
+	}
+	sl, dg := run(1), run(0)
+	t.Logf("boosts at 1, slowdown vs degradation: fighters mid-2023 %.0f vs %.0f; suicide share %.3f vs %.3f; deaths per attack %.2f vs %.2f; rebound %.2f vs %.2f",
+		sl[0], dg[0], sl[1]/sl[2], dg[1]/dg[2], sl[3]/sl[2], dg[3]/dg[2], sl[5]/sl[4], dg[5]/dg[4])
+	if !(sl[0] > 1.05*dg[0]) {
+		t.Errorf("fighters kept: slowdown %.0f, degradation %.0f: want > 5%% more under slowdown", sl[0], dg[0])
+	}
+	if !(sl[5]/sl[4] > 1.2*dg[5]/dg[4]) {
+		t.Errorf("rebound: slowdown %.2f, degradation %.2f: want > 1.2 x", sl[5]/sl[4], dg[5]/dg[4])
+	}
+}
