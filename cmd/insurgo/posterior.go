@@ -16,15 +16,62 @@ import (
 type posteriorFlag struct {
 	dir  string
 	post *calibrate.Posterior
+	// point runs the posterior median as one point (run -point).
+	point bool
 }
+
+// noPosterior is the -posterior value that runs a scenario's own
+// settings even when it ships a posterior.
+const noPosterior = "none"
 
 func (p *posteriorFlag) register(fs *flag.FlagSet) {
 	fs.StringVar(&p.dir, "posterior", "", "calibration directory: draw each replicate's settings from its posterior (same particle for replicate i in every scenario)")
 }
 
+// registerShipped adds what only run has: the shipped posterior used by
+// default, -posterior none and -point.
+func (p *posteriorFlag) registerShipped(fs *flag.FlagSet) {
+	fs.StringVar(&p.dir, "posterior", "", "calibration directory: draw each replicate's settings from its posterior; default: the posterior the scenario ships with, if any (historical); \"none\": the scenario's own settings")
+	fs.BoolVar(&p.point, "point", false, "run the posterior median as one point instead of drawing each replicate's settings")
+}
+
+// shipped loads the posterior that scenario name ships with, when no
+// -posterior was given.
+func (p *posteriorFlag) shipped(name string) error {
+	if p.dir != "" || p.post != nil {
+		return nil
+	}
+	fsys, ok := scenarios.Posterior(name)
+	if !ok {
+		return nil
+	}
+	post, err := calibrate.LoadPosterior(fsys)
+	if err != nil {
+		return fmt.Errorf("the posterior shipped with %s: %w", name, err)
+	}
+	p.post, p.dir = post, "shipped with "+name
+	return nil
+}
+
+// pointScenario returns sc at the posterior median under -point, else
+// sc.
+func (p *posteriorFlag) pointScenario(sc *scenarios.Scenario) (*scenarios.Scenario, error) {
+	if !p.point {
+		return sc, nil
+	}
+	if p.post == nil {
+		return nil, usageError("-point: scenario %s has no posterior (give -posterior DIR)", sc.Name)
+	}
+	out, err := sc.With(p.post.Median())
+	if err != nil {
+		return nil, asUsage(fmt.Errorf("-point: posterior %s on scenario %s: %w", p.post.Name, sc.Name, err))
+	}
+	return out, nil
+}
+
 // load reads the posterior, if one was given.
 func (p *posteriorFlag) load() error {
-	if p.dir == "" {
+	if p.dir == "" || p.dir == noPosterior {
 		return nil
 	}
 	post, err := calibrate.LoadPosteriorDir(p.dir)
@@ -49,7 +96,7 @@ func (p *posteriorFlag) defaultScenario(def string) string {
 // factory returns sc's factory, drawing each replicate's settings from
 // the posterior when one was given.
 func (p *posteriorFlag) factory(sc *scenarios.Scenario, cal *sim.Calendar, seed uint64) (sim.Factory, error) {
-	if p.post == nil {
+	if p.post == nil || p.point {
 		return sc.Factory(cal)
 	}
 	f, err := p.post.Factory(sc, cal, seed)
@@ -62,6 +109,11 @@ func (p *posteriorFlag) factory(sc *scenarios.Scenario, cal *sim.Calendar, seed 
 // note prints what the intervals include.
 func (p *posteriorFlag) note(w io.Writer) {
 	if p.post == nil {
+		return
+	}
+	if p.point {
+		fmt.Fprintf(w, "Settings at the posterior median of calibration %s (%s, posterior hash %.12s), one point: the intervals are chance alone.\n",
+			p.post.Name, p.dir, p.post.Hash)
 		return
 	}
 	fmt.Fprintf(w, "Settings drawn from the posterior of calibration %s (%s, %d particles, posterior hash %.12s): the intervals include parameter uncertainty as well as chance.\n",

@@ -53,6 +53,13 @@ KEY is a dotted path as in sweeps: attacks.rate, raids.per_month,
 region.Nangarhar.grievance, start. 'insurgo show SCENARIO -set ...' prints
 the result.
 
+A scenario that ships a posterior (historical: scenarios/posterior/historical,
+made by 'insurgo calibrate' from the calibration.toml there) runs with each
+replicate's settings drawn from it, so the intervals include what the
+published figures leave uncertain about the settings; -point runs the
+posterior median as one point, -posterior none the scenario's own settings,
+-posterior DIR another calibration's posterior.
+
 Flags may come before or after SCENARIO. A non-empty output directory is
 refused unless -force is given. Ctrl-C stops the run within a second and
 leaves no partial file.`,
@@ -78,7 +85,7 @@ func runRun(ctx context.Context, args []string, e *env) error {
 	fs := newFlagSet(runCmd, e.Stdout)
 	o.register(fs, "out", "number of replicates (> 0)", "master random seed; the same seed gives the same outputs")
 	fs.BoolVar(&o.perReplicate, "per-replicate", false, "also write replicates.csv, events.csv and their Parquet forms")
-	o.posterior.register(fs)
+	o.posterior.registerShipped(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -97,12 +104,18 @@ func runRun(ctx context.Context, args []string, e *env) error {
 	if err := o.check("run", 1); err != nil {
 		return err
 	}
+	if err := o.posterior.shipped(name); err != nil {
+		return err
+	}
 	scs, err := loadScenarios(e.Stderr, name)
 	if err != nil {
 		return err
 	}
 	sc, err := applySets(scs[0], o.set)
 	if err != nil {
+		return err
+	}
+	if sc, err = o.posterior.pointScenario(sc); err != nil {
 		return err
 	}
 	if err := checkWork(sc, o.replicates, o.workers, o.large); err != nil {
