@@ -4,6 +4,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"slices"
+	"strings"
 
 	"github.com/insurgo/insurgo/internal/calibrate"
 	"github.com/insurgo/insurgo/scenarios"
@@ -31,7 +34,7 @@ func (p *posteriorFlag) register(fs *flag.FlagSet) {
 // registerShipped adds what only run has: the shipped posterior used by
 // default, -posterior none and -point.
 func (p *posteriorFlag) registerShipped(fs *flag.FlagSet) {
-	fs.StringVar(&p.dir, "posterior", "", "calibration directory: draw each replicate's settings from its posterior; default: the posterior the scenario ships with, if any (historical); \"none\": the scenario's own settings")
+	fs.StringVar(&p.dir, "posterior", "", "calibration directory, or a scenario that ships one (historical): draw each replicate's settings from its posterior; default: the posterior the scenario ships with, if any; \"none\": the scenario's own settings")
 	fs.BoolVar(&p.point, "point", false, "run the posterior median as one point instead of drawing each replicate's settings")
 }
 
@@ -50,6 +53,21 @@ func (p *posteriorFlag) shipped(name string) error {
 		return fmt.Errorf("the posterior shipped with %s: %w", name, err)
 	}
 	p.post, p.dir = post, "shipped with "+name
+	return nil
+}
+
+// checkSets refuses a -set of a setting the posterior draws: the draw
+// would silently replace it.
+func (p *posteriorFlag) checkSets(s setFlag) error {
+	if p.post == nil || p.point {
+		return nil
+	}
+	for _, kv := range s {
+		k, _, _ := strings.Cut(kv, "=")
+		if slices.Contains(p.post.Keys, strings.TrimSpace(k)) {
+			return usageError("-set %s: the setting is drawn from the posterior (%s); add -point to set it on the posterior median, or -posterior none to run the file's settings", strings.TrimSpace(k), p.dir)
+		}
+	}
 	return nil
 }
 
@@ -73,6 +91,17 @@ func (p *posteriorFlag) pointScenario(sc *scenarios.Scenario) (*scenarios.Scenar
 func (p *posteriorFlag) load() error {
 	if p.dir == "" || p.dir == noPosterior {
 		return nil
+	}
+	if fi, err := os.Stat(p.dir); err != nil || !fi.IsDir() {
+		// Not a directory: the name of a scenario that ships one.
+		if fsys, ok := scenarios.Posterior(p.dir); ok {
+			post, err := calibrate.LoadPosterior(fsys)
+			if err != nil {
+				return fmt.Errorf("the posterior shipped with %s: %w", p.dir, err)
+			}
+			p.post, p.dir = post, "shipped with "+p.dir
+			return nil
+		}
 	}
 	post, err := calibrate.LoadPosteriorDir(p.dir)
 	if err != nil {

@@ -52,7 +52,29 @@ func TestRunShippedPosterior(t *testing.T) {
 	if sPt["scenario_hash"] == sOwn["scenario_hash"] {
 		t.Error("-point runs the same settings as the file: the median was not applied")
 	}
-	code, _, stderr := insurgo(t, context.Background(), "run", "slowdown", "-point", "-replicates", "2", "-no-plots", "-out", filepath.Join(t.TempDir(), "o"))
+	// resolved.toml with the same posterior reproduces the default run.
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	if code, _, stderr := insurgo(t, context.Background(), "run", "-replicates", "6", "-no-plots", "-out", a); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := insurgo(t, context.Background(), "run", filepath.Join(a, "resolved.toml"), "-posterior", "historical", "-replicates", "6", "-no-plots", "-out", b); code != 0 {
+		t.Fatalf("resolved.toml -posterior historical: exit %d: %s", code, stderr)
+	}
+	x, _ := os.ReadFile(filepath.Join(a, "summary.json"))
+	y, _ := os.ReadFile(filepath.Join(b, "summary.json"))
+	if len(x) == 0 || string(x) != string(y) {
+		t.Error("resolved.toml -posterior historical does not reproduce the default run's summary.json")
+	}
+	// A -set of a drawn setting is refused; of another, allowed.
+	code, _, stderr := insurgo(t, context.Background(), "run", "-set", "attacks.rate=0.1", "-replicates", "2", "-no-plots", "-out", filepath.Join(dir, "c"))
+	if code != exitUsage || !strings.Contains(stderr, "drawn from the posterior") {
+		t.Errorf("-set of a drawn setting: exit %d, %q; want 2", code, stderr)
+	}
+	if code, _, stderr := insurgo(t, context.Background(), "run", "-set", "raids.per_month=1", "-replicates", "2", "-no-plots", "-out", filepath.Join(dir, "d")); code != 0 {
+		t.Errorf("-set of a setting not drawn: exit %d, %s", code, stderr)
+	}
+	code, _, stderr = insurgo(t, context.Background(), "run", "slowdown", "-point", "-replicates", "2", "-no-plots", "-out", filepath.Join(t.TempDir(), "o"))
 	if code != exitUsage || !strings.Contains(stderr, "no posterior") {
 		t.Errorf("-point on slowdown: exit %d, %q; want 2 naming the missing posterior", code, stderr)
 	}

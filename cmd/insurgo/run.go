@@ -30,7 +30,8 @@ the path of a .toml file; default: historical) in parallel and writes to the
 output directory:
 
 	resolved.toml   the scenario as run (extends merged, -set applied):
-	                'insurgo run resolved.toml' reproduces the run
+	                'insurgo run resolved.toml' reproduces the run (with
+	                the same -posterior, e.g. -posterior historical)
 	summary.json    per-month quantiles of every metric × scope, the targets
 	                against their simulated 90% intervals (same inputs, same bytes)
 	monthly.csv     the same quantiles as tidy rows
@@ -58,7 +59,8 @@ made by 'insurgo calibrate' from the calibration.toml there) runs with each
 replicate's settings drawn from it, so the intervals include what the
 published figures leave uncertain about the settings; -point runs the
 posterior median as one point, -posterior none the scenario's own settings,
--posterior DIR another calibration's posterior.
+-posterior DIR another calibration's posterior. A -set of a setting the
+posterior draws is refused unless -point or -posterior none.
 
 Flags may come before or after SCENARIO. A non-empty output directory is
 refused unless -force is given. Ctrl-C stops the run within a second and
@@ -105,6 +107,9 @@ func runRun(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	if err := o.posterior.shipped(name); err != nil {
+		return err
+	}
+	if err := o.posterior.checkSets(o.set); err != nil {
 		return err
 	}
 	scs, err := loadScenarios(e.Stderr, name)

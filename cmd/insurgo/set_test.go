@@ -14,11 +14,13 @@ import (
 
 // run -set changes the setting (the hash moves and the manifest records
 // it), and resolved.toml run as it is reproduces the run byte for byte.
+// The file's own settings (-posterior none): attacks.rate is one the
+// shipped posterior draws (TestRunShippedPosterior covers that case).
 func TestRunSetAndResolved(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	a := filepath.Join(dir, "a")
-	args := []string{"run", "historical", "-replicates", "4", "-seed", "3", "-no-plots", "-set", "attacks.rate=0.05", "-set", "raids.per_month=2", "-out", a}
+	args := []string{"run", "historical", "-replicates", "4", "-seed", "3", "-no-plots", "-set", "attacks.rate=0.05", "-set", "raids.per_month=2", "-posterior", "none", "-out", a}
 	if code, _, stderr := insurgo(t, ctx, args...); code != exitOK {
 		t.Fatalf("run -set: exit %d: %s", code, stderr)
 	}
