@@ -35,7 +35,16 @@ a constant-rate negative binomial (one rate per stream, one dispersion)
 and a regime Poisson (one rate per stream and regime; regimes start at the
 months -regimes gives). Checks (kind = "check") are scored by the model
 only, for information. The model's predictive is the point scenario as
-written, fitted by hand against all its targets: an in-sample score.
+written (fitted by hand against all its targets: an in-sample score),
+or, with -posterior DIR, the posterior predictive of that calibration
+(each replicate's settings drawn from it; in-sample too).
+
+-loto FILE scores the model leave one target out as well: for each target
+the calibration FILE fits, it calibrates the scenario without that target
+(in -loto-dir, or a temporary directory) and scores the target under that
+calibration's posterior predictive. -loto-population, -loto-budget and
+-loto-generations override the file's, to keep the cost down: one
+calibration per target.
 
 -md FILE rewrites the table between the markers
   ` + scoretable.BeginMarker + `
@@ -73,6 +82,14 @@ func runScore(ctx context.Context, args []string, e *env) error {
 	fs.StringVar(&md, "md", "", "rewrite the score table between its markers in this Markdown file")
 	fs.StringVar(&js, "json", "", "write the score table as JSON to this file")
 	fs.Var(&set, "set", setUsage)
+	var post posteriorFlag
+	post.register(fs)
+	var lo lotoOptions
+	fs.StringVar(&lo.file, "loto", "", "calibration file: score the model leave one target out, one calibration per target")
+	fs.StringVar(&lo.dir, "loto-dir", "", "keep the leave-one-target-out calibrations in this directory")
+	fs.IntVar(&lo.population, "loto-population", 0, "override the calibration file's population (> 0)")
+	fs.IntVar(&lo.budget, "loto-budget", 0, "override the calibration file's simulation budget (> 0)")
+	fs.IntVar(&lo.generation, "loto-generations", 0, "override the calibration file's max_generations (> 0)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -90,6 +107,13 @@ func runScore(ctx context.Context, args []string, e *env) error {
 		return usageError("score: -replicates must be >= 2, got %d", replicates)
 	case workers <= 0:
 		return usageError("score: -workers must be > 0, got %d", workers)
+	case lo.population < 0 || lo.budget < 0 || lo.generation < 0:
+		return usageError("score: -loto-population, -loto-budget and -loto-generations must be >= 0")
+	case lo.file != "" && post.dir != "":
+		return usageError("score: -loto and -posterior: give one (the model is scored under one predictive)")
+	}
+	if err := post.load(); err != nil {
+		return err
 	}
 	scopes, breaks, err := scoretable.ParseRegimes(regimes)
 	if err != nil {
@@ -122,9 +146,9 @@ func runScore(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return asUsage(err)
 	}
-	factory, err := sc.Factory(&cal)
+	factory, err := post.factory(sc, &cal, seed)
 	if err != nil {
-		return asUsage(err)
+		return err
 	}
 	observed := sc.Observed()
 	if len(observed) == 0 {
@@ -145,13 +169,26 @@ func runScore(ctx context.Context, args []string, e *env) error {
 		v, c := agg.Stat(i).Values()
 		dists[i] = scoretable.Dist{Values: v, Counts: c}
 	}
+	how := "point scenario, in-sample"
+	if post.post != nil {
+		how = fmt.Sprintf("posterior predictive of calibration %s (posterior hash %.12s), in-sample", post.post.Name, post.post.Hash)
+	}
+	if lo.file != "" {
+		if dists, err = lotoDists(ctx, e, sc, observed, lo, replicates, seed, workers); err != nil {
+			return err
+		}
+		how = "posterior predictive, leave one target out: calibrated by " + lo.file + " without the target scored"
+		if lo.population > 0 || lo.budget > 0 || lo.generation > 0 {
+			how += fmt.Sprintf(" (population %d, budget %d, generations %d; 0: the file's)", lo.population, lo.budget, lo.generation)
+		}
+	}
 	st := &scoretable.Streams{Metric: metric, Scopes: scopes, Breaks: breaks, Total: total}
 	tb, err := scoretable.Build(observed, dists, &cal, st, seed)
 	if err != nil {
 		return err
 	}
-	about := fmt.Sprintf("`insurgo score %s -replicates %d -seed %d` (point scenario, in-sample; baselines leave one target out; regimes %s):",
-		sc.Name, replicates, seed, regimes)
+	about := fmt.Sprintf("`insurgo score %s` (%d replicates, seed %d; model: %s; baselines leave one target out; regimes %s):",
+		strings.Join(args, " "), replicates, seed, how, regimes)
 	table := tb.Markdown(about)
 	fmt.Fprintf(e.Stdout, "%s", table)
 	if md != "" {
