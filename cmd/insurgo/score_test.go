@@ -60,3 +60,44 @@ func TestScoreUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestScoreLOTO: with -loto, each target the calibration fits is scored
+// under a calibration without it (kept in -loto-dir), the others under
+// one with every fitted target; a calibration of another scenario, or
+// -loto with -posterior, is a usage error.
+func TestScoreLOTO(t *testing.T) {
+	if testing.Short() {
+		t.Skip("calibrates five times")
+	}
+	dir := filepath.Join(t.TempDir(), "loto")
+	code, stdout, stderr := insurgo(t, context.Background(), "score", "-loto", "../../examples/calibration/quick.toml", "-loto-dir", dir,
+		"-loto-population", "12", "-loto-budget", "40", "-loto-generations", "2", "-replicates", "12", "-workers", "2")
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for _, n := range []string{"af-attacks-sep-dec-2021", "af-attacks-first-year", "attacks-2022", "kp-attacks-2022"} {
+		if !strings.Contains(stderr, "calibrated without "+n+":") {
+			t.Errorf("no calibration without %s:\n%s", n, stderr)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, n, "calibration.toml"))
+		if err != nil {
+			t.Errorf("%s: %v", n, err)
+			continue
+		}
+		if strings.Contains(string(b), `"`+n+`"`) {
+			t.Errorf("the calibration without %s fits it:\n%s", n, b)
+		}
+	}
+	if !strings.Contains(stderr, "calibrated with every fitted target:") || !strings.Contains(stdout, "leave one target out") {
+		t.Errorf("stdout:\n%s\nstderr:\n%s", stdout, stderr)
+	}
+	for _, args := range [][]string{
+		{"score", "slowdown", "-loto", "../../examples/calibration/quick.toml"},
+		{"score", "-loto", "../../examples/calibration/quick.toml", "-posterior", dir},
+		{"score", "-loto", "no-such.toml"},
+	} {
+		if code, _, stderr := insurgo(t, context.Background(), args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want %d\n%s", args, code, exitUsage, stderr)
+		}
+	}
+}
