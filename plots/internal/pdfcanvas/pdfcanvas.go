@@ -1,6 +1,7 @@
 // Copyright ©2015 The Gonum Authors. All rights reserved.
 // Use of this source code is governed by a BSD-style
-// license that can be found in the LICENSE file.
+// license that can be found in the LICENSE file beside this one
+// (gonum/plot's, copied with the code).
 
 // Package pdfcanvas is gonum/plot's vg/vgpdf (v0.17.0) with two fixes
 // insurgo's figures need: text is written with embedded UTF-8 fonts, so
