@@ -70,7 +70,7 @@ func walkthroughBlocks(lines []string) []walkthroughBlock {
 func TestWalkthroughQuotesOutput(t *testing.T) {
 	dir := os.Getenv("INSURGO_WALKTHROUGH_DIR")
 	if dir == "" {
-		t.Skip("INSURGO_WALKTHROUGH_DIR not set: run sh docs/walkthrough.sh BIN DIR first (CI does)")
+		t.Skip("INSURGO_WALKTHROUGH_DIR not set: run sh docs/walkthrough.sh BIN DIR first (.ci/run does)")
 	}
 	path := "../../docs/walkthrough.md"
 	b, err := os.ReadFile(path)
