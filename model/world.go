@@ -137,18 +137,21 @@ func newWorld(c *compiled, r sim.Replicate) (*World, error) {
 	init := r.Streams.Get("init")
 	p := c.p
 	for ri, reg := range c.regions {
-		for range reg.cells {
-			if len(w.cells)&255 == 255 {
-				if err := r.Cancelled(); err != nil {
-					return nil, err
+		// The region's own [[region]] cells, then those the start's prior
+		// places there (isk.start_strength): same founding, two means.
+		for _, part := range [2]struct {
+			n    int
+			mean float64
+		}{{reg.cells, reg.fighters}, {reg.startCells, reg.startFighters}} {
+			for range part.n {
+				if len(w.cells)&255 == 255 {
+					if err := r.Cancelled(); err != nil {
+						return nil, err
+					}
 				}
+				f := max(minInitialFighters, poisson(init, part.mean))
+				w.newCell(ri, f, binomial(init, f, p.ISK.VolunteerShare), p.Intel.Initial)
 			}
-			f := max(minInitialFighters, poisson(init, reg.fighters))
-			w.newCell(ri, f, binomial(init, f, p.ISK.VolunteerShare), p.Intel.Initial)
-		}
-		for range reg.startCells {
-			f := max(3, poisson(init, reg.startFighters))
-			w.newCell(ri, f, binomial(init, f, p.ISK.VolunteerShare), p.Intel.Initial)
 		}
 	}
 	for i := range w.cells {
