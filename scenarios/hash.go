@@ -16,11 +16,10 @@ import (
 // are left out, so two files that resolve to the same scenario share a
 // hash.
 type hashed struct {
-	Start     string
-	End       string
-	Posterior string `json:",omitempty"`
-	Params    model.Params
-	Targets   []Target
+	Start   string
+	End     string
+	Params  model.Params
+	Targets []Target
 }
 
 // hashedCivil is the canonical content of a civil scenario.
@@ -35,11 +34,10 @@ type hashedCivil struct {
 // whose map keys are sorted.
 func hash(s *Scenario) (string, error) {
 	var v any = hashed{
-		Start:     s.Start.Format(time.DateOnly),
-		End:       s.End.Format(time.DateOnly),
-		Posterior: s.Posterior,
-		Params:    s.Params,
-		Targets:   s.Targets,
+		Start:   s.Start.Format(time.DateOnly),
+		End:     s.End.Format(time.DateOnly),
+		Params:  s.Params,
+		Targets: s.Targets,
 	}
 	if s.Model == ModelCivil {
 		v = hashedCivil{Model: s.Model, Civil: s.Civil, Targets: s.Targets}

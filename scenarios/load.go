@@ -169,7 +169,6 @@ func build(merged map[string]any, ch []*source, found *problems) (*Scenario, err
 	s := &Scenario{
 		Name:        doc.Name,
 		Description: doc.Description,
-		Posterior:   doc.Posterior,
 		Extends:     doc.Extends,
 		Source:      ch[0].file,
 		Model:       doc.Model,

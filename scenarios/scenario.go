@@ -24,12 +24,8 @@ var Models = []string{ModelISK, ModelCivil}
 type Scenario struct {
 	Name        string // the name key, or the file's base name without .toml
 	Description string // inherited through extends unless the file sets it
-	// Posterior names a shipped calibration posterior (PosteriorFS) the
-	// scenario's settings are drawn from; inherited through extends.
-	// Empty: the scenario is the point its file sets.
-	Posterior string
-	Extends   string // the extends key of the file itself, as written
-	Source    string // the file it came from, as named in errors
+	Extends     string // the extends key of the file itself, as written
+	Source      string // the file it came from, as named in errors
 	// Hash is the hex SHA-256 of the resolved scenario's canonical
 	// encoding (start, end, every model setting with defaults filled in,
 	// and the targets): two scenarios that run the same share a hash,
@@ -103,7 +99,6 @@ func (s *Scenario) Observed() []report.Observed {
 type document struct {
 	Name        string       `toml:"name"`
 	Description string       `toml:"description"`
-	Posterior   string       `toml:"posterior"`
 	Extends     string       `toml:"extends"`
 	Drop        []string     `toml:"drop"`
 	Start       time.Time    `toml:"start"`

@@ -15,9 +15,6 @@ import (
 // targets and the model's own ranges (model.Params.Validate); it fills
 // in s.Start, s.End and s.Targets.
 func validate(s *Scenario, doc *document, work map[string]any, ch []*source, found *problems) {
-	if doc.Posterior != "" && !slices.Contains(posteriorNames(), doc.Posterior) {
-		found.placef(ch, []string{"posterior"}, ErrRange, "no shipped posterior %q%s", doc.Posterior, textdist.Hint(doc.Posterior, posteriorNames()))
-	}
 	switch s.Model {
 	case "":
 		s.Model = ModelISK

@@ -217,20 +217,3 @@ func (p *Posterior) Factory(sc *scenarios.Scenario, cal *sim.Calendar, seed uint
 		return b.f(r)
 	}, nil
 }
-
-// ScenarioPosterior returns the shipped posterior sc names with its
-// posterior key (scenarios.PosteriorFS), or nil if it names none.
-func ScenarioPosterior(sc *scenarios.Scenario) (*Posterior, error) {
-	if sc.Posterior == "" {
-		return nil, nil
-	}
-	fsys, err := scenarios.PosteriorFS(sc.Posterior)
-	if err != nil {
-		return nil, err
-	}
-	p, err := LoadPosterior(fsys)
-	if err != nil {
-		return nil, fmt.Errorf("scenario %s: shipped posterior %s: %w", sc.Name, sc.Posterior, err)
-	}
-	return p, nil
-}

@@ -7,10 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
-
-	"github.com/insurgo/insurgo/scenarios"
 )
 
 // small is a calibration cheap enough for unit tests.
@@ -152,22 +149,5 @@ func TestPosteriorReadBack(t *testing.T) {
 	med := post.Median()
 	if v := med["attacks.rate"].(float64); v != out.Summary.Params[0].Median {
 		t.Errorf("median %v, summary %v", v, out.Summary.Params[0].Median)
-	}
-}
-
-// TestScenarioPosterior: a scenario's posterior key must name a shipped
-// posterior (with a hint), enters the scenario's hash, and a scenario
-// without one has none.
-func TestScenarioPosterior(t *testing.T) {
-	sc, err := scenarios.LoadBytes("p.toml", []byte("extends = \"historical\"\nposterior = \"no-such-posterior\"\n"))
-	if err == nil || !strings.Contains(err.Error(), "p.toml:2: posterior: no shipped posterior \"no-such-posterior\"") {
-		t.Fatalf("got %v, %v", sc, err)
-	}
-	hist, err := scenarios.Load("historical")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if p, err := ScenarioPosterior(hist); err != nil || (hist.Posterior == "" && p != nil) {
-		t.Errorf("historical: posterior %v, %v", p, err)
 	}
 }
