@@ -1,5 +1,5 @@
 // Package scenarios loads insurgo's scenario files: TOML documents that
-// give a run's span (start, end), the model's settings (model.Params) and
+// give a run's span (start, end), the model's settings (isk.Params) and
 // the observed figures to hold the simulation against ([[target]]).
 //
 // The shipped scenarios are embedded in the binary ([Shipped]); [Load]

@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/insurgo/insurgo/model"
 	"github.com/insurgo/insurgo/model/civil"
+	"github.com/insurgo/insurgo/model/isk"
 )
 
 // hashed is the canonical content of a resolved scenario: what decides
@@ -18,7 +18,7 @@ import (
 type hashed struct {
 	Start   string
 	End     string
-	Params  model.Params
+	Params  isk.Params
 	Targets []Target
 }
 

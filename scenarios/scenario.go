@@ -5,14 +5,14 @@ import (
 
 	"github.com/insurgo/insurgo/internal/compare"
 	"github.com/insurgo/insurgo/internal/report"
-	"github.com/insurgo/insurgo/model"
 	"github.com/insurgo/insurgo/model/civil"
+	"github.com/insurgo/insurgo/model/isk"
 	"github.com/insurgo/insurgo/sim"
 )
 
 // Models a scenario can name with its top-level model key.
 const (
-	ModelISK   = "isk"   // the ISK–Taliban world (package model), the default
+	ModelISK   = "isk"   // the ISK–Taliban world (package model/isk), the default
 	ModelCivil = "civil" // Epstein's civil violence (package model/civil)
 )
 
@@ -37,7 +37,7 @@ type Scenario struct {
 	// UTC, of an ISK scenario; zero for a civil one, which counts steps.
 	Start, End time.Time
 	// Params are the ISK model's settings (an ISK scenario's only).
-	Params model.Params
+	Params isk.Params
 	// Civil are the civil-violence model's settings, the [civil] table
 	// (a civil scenario's only).
 	Civil   civil.Params
@@ -106,7 +106,7 @@ type document struct {
 	Targets     []targetDoc  `toml:"target"`
 	Model       string       `toml:"model"`
 	Civil       civil.Params `toml:"civil"`
-	model.Params
+	isk.Params
 }
 
 // targetDoc is a [[target]] as written: a window and its observed value.
@@ -119,7 +119,7 @@ type targetDoc struct {
 }
 
 func newDocument() *document {
-	return &document{Params: model.Default(), Civil: civil.Default()}
+	return &document{Params: isk.Default(), Civil: civil.Default()}
 }
 
 // Factory returns the factory of the scenario's model over its calendar.
@@ -129,7 +129,7 @@ func (s *Scenario) Factory(cal *sim.Calendar) (sim.Factory, error) {
 	if s.Model == ModelCivil {
 		return civil.NewFactory(&s.Civil, cal)
 	}
-	return model.NewFactory(&s.Params, cal)
+	return isk.NewFactory(&s.Params, cal)
 }
 
 // Metrics returns the metrics the scenario's model records.
@@ -159,8 +159,8 @@ func (s *Scenario) Scopes() []string {
 
 // Signatures returns the signatures that tell the hypotheses of the
 // scenario's model apart over a compared window, with notes on any left
-// out (see model.Params.Signatures). The civil model has none.
-func (s *Scenario) Signatures(q model.SignatureQuery) ([]compare.Signature, []string, error) {
+// out (see isk.Params.Signatures). The civil model has none.
+func (s *Scenario) Signatures(q isk.SignatureQuery) ([]compare.Signature, []string, error) {
 	if s.Model == ModelCivil {
 		return nil, []string{"no hypothesis signatures: " + s.Name + " runs the civil violence model"}, nil
 	}

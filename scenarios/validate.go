@@ -7,12 +7,12 @@ import (
 	"time"
 
 	"github.com/insurgo/insurgo/internal/textdist"
-	"github.com/insurgo/insurgo/model"
+	"github.com/insurgo/insurgo/model/isk"
 	"github.com/insurgo/insurgo/sim"
 )
 
 // validate checks the resolved scenario beyond types: the dates, the
-// targets and the model's own ranges (model.Params.Validate); it fills
+// targets and the model's own ranges (isk.Params.Validate); it fills
 // in s.Start, s.End and s.Targets.
 func validate(s *Scenario, doc *document, work map[string]any, ch []*source, found *problems) {
 	switch s.Model {
@@ -115,7 +115,7 @@ func validateCivil(s *Scenario, doc *document, work map[string]any, ch []*source
 }
 
 // problemKey returns the key path of a model problem.
-func problemKey(p model.Problem) []string {
+func problemKey(p isk.Problem) []string {
 	var key []string
 	if p.Table != "" {
 		key = append(key, p.Table)

@@ -14,7 +14,7 @@ import (
 	"github.com/insurgo/insurgo/internal/compare"
 	"github.com/insurgo/insurgo/internal/htmlreport"
 	"github.com/insurgo/insurgo/internal/textdist"
-	"github.com/insurgo/insurgo/model"
+	"github.com/insurgo/insurgo/model/isk"
 	"github.com/insurgo/insurgo/scenarios"
 	"github.com/insurgo/insurgo/sim"
 )
@@ -105,7 +105,7 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	fs := newFlagSet(compareCmd, e.Stdout)
 	o.register(fs, "compare", "replicates per scenario (>= 2)", "master random seed, shared by every scenario")
 	fs.StringVar(&o.window, "window", "", "months compared, FROM:TO as YYYY-MM:YYYY-MM (default: the last 12 months every scenario runs)")
-	fs.StringVar(&o.metric, "metric", model.MAttacks, "metric compared; several, comma-separated (attacks,recruits,fighters), are compared in the same replicates")
+	fs.StringVar(&o.metric, "metric", isk.MAttacks, "metric compared; several, comma-separated (attacks,recruits,fighters), are compared in the same replicates")
 	fs.StringVar(&o.scope, "scope", "country:afghanistan", "scope of the metric")
 	fs.StringVar(&o.of, "of", "", "denominator scope, for -statistic share")
 	fs.StringVar(&o.statistic, "statistic", sim.Sum, "window statistic: "+strings.Join(sim.StatKinds, ", "))
@@ -432,7 +432,7 @@ func lastMonth(c *sim.Calendar) sim.Month { return c.Month(c.Months() - 1) }
 // and notes on the ones left out; -pressure, when given, sets the span
 // the rebound is measured after.
 func signatures(o compareOptions, first *scenarios.Scenario, arms []compare.Arm, from, to sim.Month) ([]compare.Signature, []string, error) {
-	q := model.SignatureQuery{Metric: o.metric, Scope: o.scope, From: from, To: to, Arms: arms, Level: o.level}
+	q := isk.SignatureQuery{Metric: o.metric, Scope: o.scope, From: from, To: to, Arms: arms, Level: o.level}
 	if o.pressure != "" {
 		pfrom, pto, err := parseSpan(o.pressure, "-pressure")
 		if err != nil {

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/insurgo/insurgo/internal/report"
-	"github.com/insurgo/insurgo/model"
+	"github.com/insurgo/insurgo/model/isk"
 	"github.com/insurgo/insurgo/scenarios"
 	"github.com/insurgo/insurgo/sim"
 )
@@ -22,7 +22,7 @@ func TestHistoricalHalvesMergeToSameBytes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := model.NewFactory(&sc.Params, &cal)
+	f, err := isk.NewFactory(&sc.Params, &cal)
 	if err != nil {
 		t.Fatal(err)
 	}

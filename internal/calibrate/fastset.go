@@ -5,16 +5,16 @@ import (
 	"reflect"
 	"strings"
 
-	"github.com/insurgo/insurgo/model"
+	"github.com/insurgo/insurgo/model/isk"
 )
 
-// A setter overrides numeric settings of model.Params in place of
+// A setter overrides numeric settings of isk.Params in place of
 // (*scenarios.Scenario).With, which re-resolves and re-validates the whole
 // document (about half a replicate's time on historical). It handles plain
 // numeric keys of tables and of named elements of arrays of tables; Bind
 // uses it for a model only after checking that it gives exactly the
 // settings With gives, and the result is validated by
-// model.Params.Validate all the same.
+// isk.Params.Validate all the same.
 type setter struct {
 	paths [][]step
 }
@@ -30,7 +30,7 @@ type step struct {
 // plain numeric setting it can reach.
 func newSetter(keys []string) *setter {
 	s := &setter{}
-	t := reflect.TypeFor[model.Params]()
+	t := reflect.TypeFor[isk.Params]()
 	for _, k := range keys {
 		p := pathOf(t, strings.Split(k, "."))
 		if p == nil {
@@ -85,7 +85,7 @@ func fieldByTag(t reflect.Type, name string) int {
 // apply returns a copy of base with the settings set to vals (rounded
 // where integer); slices on the way are copied, base is unchanged. It
 // reports false if a named element does not exist.
-func (s *setter) apply(base *model.Params, vals []float64, integer []bool) (model.Params, bool) {
+func (s *setter) apply(base *isk.Params, vals []float64, integer []bool) (isk.Params, bool) {
 	cp := *base
 	root := reflect.ValueOf(&cp).Elem()
 	for i, p := range s.paths {

@@ -1,0 +1,97 @@
+package isk
+
+import "math"
+
+// recruit draws each pool's recruits for month m and places them (domain
+// mechanism 5, recruitment). A [[pool]] open by month m yields a Poisson
+// number of recruits of mean size × susceptibility × reach (see reach) ×
+// (1 + recruitment.notoriety_weight × notoriety) ×
+// (1 + recruitment.grievance_weight × the region's grievance) ×
+// exp(-recruitment.loss_weight × pressure). A foreign pool's recruits try
+// one of its entry edges, chosen at random, and each crosses with
+// probability 1 - the edge's difficulty. recruitment.volunteer_share of
+// those who arrive volunteer for suicide attacks. Draws come from the
+// "recruitment" stream, pool by pool.
+func (w *World) recruit(m int) {
+	c := w.c
+	p := c.p
+	re := p.Recruitment
+	sc := &c.scopes
+	deter := math.Exp(-re.LossWeight * w.pressure)
+	notor := 1 + re.NotorietyWeight*w.notoriety
+	for pi := range c.pools {
+		pl := &c.pools[pi]
+		if m < pl.from {
+			continue
+		}
+		reg := &c.regions[pl.region]
+		mean := pl.size * pl.susc * w.reach(pl, m) * notor * (1 + re.GrievanceWeight*reg.grievance) * deter
+		n := poisson(w.rRec, mean)
+		if n == 0 {
+			continue
+		}
+		dest := pl.region
+		if pl.foreign {
+			if len(pl.entries) == 0 {
+				continue
+			}
+			e := reg.edges[pl.entries[w.rRec.IntN(len(pl.entries))]]
+			n = binomial(w.rRec, n, 1-e.diff)
+			if n == 0 {
+				continue
+			}
+			dest = e.to
+			w.hs.add(iArrivals, m, int64(n), 0)
+			if e.border >= 0 {
+				w.hs.add(iArrivals, m, int64(n), sc.border[e.border])
+			}
+		}
+		vol := binomial(w.rRec, n, re.VolunteerShare)
+		dr := &c.regions[dest]
+		w.hs.add(iRecruits, m, int64(n), 0, sc.country[dr.country], sc.group[dr.group], sc.pool[pi])
+		w.place(dest, n, vol)
+	}
+}
+
+// place adds n recruits (vol of them volunteers) to a random live cell of
+// region r, or to the region's founders, who form a new cell once there
+// are enough of them.
+func (w *World) place(r, n, vol int) {
+	count := 0
+	for i := range w.cells {
+		if !w.cells[i].dead && w.cells[i].region == r {
+			count++
+		}
+	}
+	if count > 0 {
+		k := w.rRec.IntN(count)
+		for i := range w.cells {
+			cl := &w.cells[i]
+			if cl.dead || cl.region != r {
+				continue
+			}
+			if k == 0 {
+				cl.fighters += n
+				cl.volunteers += vol
+				return
+			}
+			k--
+		}
+	}
+	w.pending[r] += n
+	w.pendingVol[r] += vol
+	if w.pending[r] >= w.c.p.ISK.NewCellSize {
+		w.newCell(r, w.pending[r], w.pendingVol[r], w.c.p.Intel.Initial)
+		w.pending[r], w.pendingVol[r] = 0, 0
+	}
+}
+
+// updateNotoriety updates ISK's notoriety from the attacks it claimed in
+// the month just ended (domain mechanism 5, recruitment raised by
+// notoriety after attacks): claimed attacks over
+// recruitment.notoriety_ref, averaged in with weight
+// 1/recruitment.notoriety_memory.
+func (w *World) updateNotoriety() {
+	re := w.c.p.Recruitment
+	w.notoriety += (float64(w.claimedMonth)/re.NotorietyRef - w.notoriety) / re.NotorietyMemory
+}
