@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/insurgo/insurgo/internal/htmlreport"
+	"github.com/insurgo/insurgo/internal/sweeprun"
 	"github.com/insurgo/insurgo/sim"
 )
 
@@ -214,7 +215,7 @@ func sweepReport(dir string, figs []htmlreport.Figure) (*reportPart, error) {
 	}
 	if figs == nil {
 		var err error
-		if figs, err = imageFigures(filepath.Join(dir, "analysis")); err != nil {
+		if figs, err = redrawSweepFigures(dir); err != nil {
 			return nil, err
 		}
 	}
@@ -222,6 +223,34 @@ func sweepReport(dir string, figs []htmlreport.Figure) (*reportPart, error) {
 		part.sections = append(part.sections, htmlreport.Section{ID: "figures", Title: "Figures", Figures: figs})
 	}
 	return part, nil
+}
+
+// sweepFigures are an analysis's figures for a report, inline SVG with
+// captions in words; none (not nil) when it drew none.
+func sweepFigures(a *sweeprun.Analysis) []htmlreport.Figure {
+	figs := []htmlreport.Figure{}
+	for _, f := range a.Figures {
+		figs = append(figs, htmlreport.Figure{Caption: f.Caption, Type: htmlreport.SVG, Data: f.SVG})
+	}
+	return figs
+}
+
+// redrawSweepFigures draws a merged sweep's figures afresh as SVG for
+// `insurgo report DIR` (the analysis is redone in a scratch directory
+// with the default resamples; DIR is not touched). A sweep whose
+// results cannot be read again falls back to the figure files in
+// DIR/analysis.
+func redrawSweepFigures(dir string) ([]htmlreport.Figure, error) {
+	tmp, err := os.MkdirTemp("", "insurgo-sweep-report-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	a, err := sweeprun.Analyze(dir, sweeprun.AnalyzeOptions{Format: "svg", InlineSVG: true, Out: tmp})
+	if err != nil {
+		return imageFigures(filepath.Join(dir, "analysis"))
+	}
+	return sweepFigures(a), nil
 }
 
 // csvTable reads a CSV file as a table of at most maxRows rows, numbers

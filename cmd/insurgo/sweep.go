@@ -292,14 +292,14 @@ func sweepAnalyze(args []string, e *env) error {
 	if *resamples < 1 {
 		return usageError("sweep analyze: -resamples must be > 0, got %d", *resamples)
 	}
-	a, err := sweeprun.Analyze(dir, sweeprun.AnalyzeOptions{Resamples: *resamples, Format: *format, NoFigures: *noPlots})
+	a, err := sweeprun.Analyze(dir, sweeprun.AnalyzeOptions{Resamples: *resamples, Format: *format, NoFigures: *noPlots, InlineSVG: !*noPlots})
 	if err != nil {
 		return sweepErr(err)
 	}
 	if err := a.WriteText(e.Stdout); err != nil {
 		return err
 	}
-	if err := reportOf(dir, nil); err != nil {
+	if err := reportOf(dir, sweepFigures(a)); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.Stdout, "\nwrote %s, %s\n", strings.Join(a.Files, ", "), filepath.Join(dir, "report.html"))

@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"encoding/base64"
+	"html"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -42,6 +45,15 @@ func TestSweepCommands(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "analysis", "heatmap-af_attacks_2023.png")); err != nil {
 		t.Error(err)
 	}
+	// report.html carries the figures inside it, freshly drawn as SVG
+	// (the PNG files of analysis/ are for the user), and so does the
+	// report insurgo report writes of the sweep directory.
+	checkSweepReportSVG(t, filepath.Join(dir, "report.html"))
+	again := filepath.Join(t.TempDir(), "again.html")
+	if code, out, errs := insurgo(t, ctx, "report", dir, "-out", again); code != exitOK {
+		t.Fatalf("report: exit %d\n%s%s", code, out, errs)
+	}
+	checkSweepReportSVG(t, again)
 	code, out, errs = insurgo(t, ctx, "sweep", "slurm", dir, "-tasks", "2", "-partition", "debug", "-time", "30:00", "-cpus", "2")
 	if code != exitOK || !strings.Contains(out, "sbatch") {
 		t.Fatalf("slurm: exit %d\n%s%s", code, out, errs)
@@ -58,6 +70,40 @@ func TestSweepCommands(t *testing.T) {
 	sub, _ := os.ReadFile(filepath.Join(dir, "slurm", "submit.sh"))
 	if !strings.Contains(string(sub), "--dependency=afterok:") {
 		t.Errorf("submit.sh does not chain the merge with afterok:\n%s", sub)
+	}
+}
+
+// checkSweepReportSVG checks that the report of a two-parameter grid
+// sweep holds its heat maps as inline SVG, captioned in words, and no
+// PNG or path of a figure file.
+func checkSweepReportSVG(t *testing.T, path string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := html.UnescapeString(string(b))
+	uris := regexp.MustCompile(`src="data:([a-z/+]+);base64,([A-Za-z0-9+/=]+)"`).FindAllStringSubmatch(page, -1)
+	if len(uris) != 1 {
+		t.Fatalf("%s: %d inline figures, want the one output's heat map", path, len(uris))
+	}
+	for _, u := range uris {
+		if u[1] != "image/svg+xml" {
+			t.Errorf("%s: a figure of type %s, want image/svg+xml", path, u[1])
+			continue
+		}
+		svg, err := base64.StdEncoding.DecodeString(u[2])
+		if err != nil || !strings.Contains(string(svg), "<svg") {
+			t.Errorf("%s: an inline figure is not SVG (%v)", path, err)
+		}
+	}
+	for _, bad := range []string{".png", "heatmap-af_attacks_2023"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("%s names %q: the figures should be inside, not pointed at", path, bad)
+		}
+	}
+	if !strings.Contains(page, "af_attacks_2023: mean over replicates at each point of the grid") {
+		t.Errorf("%s: no caption in words for the heat map", path)
 	}
 }
 

@@ -1,6 +1,7 @@
 package sweeprun
 
 import (
+	"bytes"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -24,6 +25,20 @@ type AnalyzeOptions struct {
 	Resamples int    // bootstrap resamples; default 1000
 	Format    string // figure format: png (default), svg or pdf
 	NoFigures bool   // skip the figures
+	// InlineSVG also renders each figure as SVG into Analysis.Figures,
+	// for a report that carries its figures inside it.
+	InlineSVG bool
+	// Out is the directory the analysis is written to; default
+	// DIR/analysis.
+	Out string
+}
+
+// Figure is a figure of the analysis rendered as SVG, with a caption in
+// words.
+type Figure struct {
+	Name    string // file name without extension
+	Caption string
+	SVG     []byte
 }
 
 // Analysis is what Analyze found, per output. It is written to
@@ -37,6 +52,8 @@ type Analysis struct {
 	Params     []string         `json:"params"`
 	Outputs    []OutputAnalysis `json:"outputs"`
 	Files      []string         `json:"-"`
+	// Figures are the figures as SVG, with AnalyzeOptions.InlineSVG.
+	Figures []Figure `json:"-"`
 }
 
 // OutputAnalysis is the analysis of one output. Indices are computed on
@@ -90,7 +107,10 @@ func Analyze(dir string, o AnalyzeOptions) (*Analysis, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := filepath.Join(dir, "analysis")
+	out := o.Out
+	if out == "" {
+		out = filepath.Join(dir, "analysis")
+	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return nil, err
 	}
@@ -129,7 +149,8 @@ func Analyze(dir string, o AnalyzeOptions) (*Analysis, error) {
 			oa.Sobol = r
 			oa.Warnings = append(oa.Warnings, r.Warnings...)
 			fig = func() error {
-				return a.figure(out, "sobol-"+oname, o.Format, func() (*plot.Plot, error) { return sobolFigure(title, names, r) })
+				caption := fmt.Sprintf("Sobol' indices of %s: first order and total, with bootstrap intervals.", oname)
+				return a.figure(out, "sobol-"+oname, caption, o, func() (*plot.Plot, error) { return sobolFigure(title, names, r) })
 			}
 		case sweep.Morris:
 			r, err := sweep.AnalyzeMorris(d, y, sweep.MorrisOptions{Bootstrap: sweep.Bootstrap{Resamples: o.Resamples}, Names: names})
@@ -139,7 +160,8 @@ func Analyze(dir string, o AnalyzeOptions) (*Analysis, error) {
 			oa.Morris = r
 			oa.Warnings = append(oa.Warnings, r.Warnings...)
 			fig = func() error {
-				return a.figure(out, "morris-"+oname, o.Format, func() (*plot.Plot, error) { return morrisFigure(title, names, r) })
+				caption := fmt.Sprintf("Morris screening of %s: sigma against mu* per parameter, with bootstrap intervals of mu*.", oname)
+				return a.figure(out, "morris-"+oname, caption, o, func() (*plot.Plot, error) { return morrisFigure(title, names, r) })
 			}
 		case sweep.Grid:
 			oa.MainEffects = mainEffects(d, y)
@@ -147,7 +169,7 @@ func Analyze(dir string, o AnalyzeOptions) (*Analysis, error) {
 			for i := range sd {
 				sd[i] = math.Sqrt(sd[i])
 			}
-			fig = func() error { return a.gridFigure(out, oname, title, o.Format, man, d, y, sd) }
+			fig = func() error { return a.gridFigure(out, oname, title, o, man, d, y, sd) }
 		case sweep.LHS:
 			oa.Pearson, oa.Spearman = correlations(d, y)
 		}
@@ -292,24 +314,34 @@ func ranks(xs []float64) []float64 {
 	return r
 }
 
-func (a *Analysis) figure(dir, name, format string, draw func() (*plot.Plot, error)) error {
+// figure draws one figure into dir in o.Format and, with o.InlineSVG,
+// keeps it as SVG in a.Figures.
+func (a *Analysis) figure(dir, name, caption string, o AnalyzeOptions, draw func() (*plot.Plot, error)) error {
 	p, err := draw()
 	if err != nil {
 		return err
 	}
-	path := filepath.Join(dir, figureName(name)+"."+format)
-	if err := plots.Write(path, format, p); err != nil {
+	path := filepath.Join(dir, figureName(name)+"."+o.Format)
+	if err := plots.Write(path, o.Format, p); err != nil {
 		return err
 	}
 	a.Files = append(a.Files, path)
+	if o.InlineSVG {
+		var buf bytes.Buffer
+		if err := plots.Render(&buf, "svg", p); err != nil {
+			return err
+		}
+		a.Figures = append(a.Figures, Figure{Name: figureName(name), Caption: caption, SVG: buf.Bytes()})
+	}
 	return nil
 }
 
-func (a *Analysis) gridFigure(dir, oname, title, format string, man *Manifest, d *sweep.Design, y, sd []float64) error {
+func (a *Analysis) gridFigure(dir, oname, title string, o AnalyzeOptions, man *Manifest, d *sweep.Design, y, sd []float64) error {
 	names := man.ParamNames()
 	switch len(d.Params) {
 	case 1:
-		return a.figure(dir, "grid-"+oname, format, func() (*plot.Plot, error) {
+		caption := fmt.Sprintf("%s: mean over replicates at each level of %s, with ± 1 standard deviation over replicates.", oname, names[0])
+		return a.figure(dir, "grid-"+oname, caption, o, func() (*plot.Plot, error) {
 			xs := make([]float64, d.Len())
 			for i, p := range d.Points {
 				xs[i] = p[0]
@@ -317,7 +349,8 @@ func (a *Analysis) gridFigure(dir, oname, title, format string, man *Manifest, d
 			return lineFigure(title, names[0], oname, xs, y, sd)
 		})
 	case 2:
-		return a.figure(dir, "heatmap-"+oname, format, func() (*plot.Plot, error) {
+		caption := fmt.Sprintf("%s: mean over replicates at each point of the grid, %s across and %s up; the colour bar gives the scale.", oname, names[0], names[1])
+		return a.figure(dir, "heatmap-"+oname, caption, o, func() (*plot.Plot, error) {
 			g := grid2{xs: d.Params[0].GridValues(d.Size), ys: d.Params[1].GridValues(d.Size)}
 			g.z = make([][]float64, len(g.xs))
 			for c := range g.z {

@@ -218,43 +218,62 @@ func heatmapFigure(title, xname, yname string, g grid2) (*plot.Plot, error) {
 		}
 		p.Add(lb)
 	}
-	// The colour bar: a column of cells right of the grid, in data
-	// coordinates, with five values beside it.
-	x0 := float64(nx) - 0.5 + 0.35
-	bar := colorBar{cm: cm, x0: x0, x1: x0 + 0.3, y0: -0.5, y1: float64(ny) - 0.5, lo: lo, hi: hi}
-	p.Add(bar)
-	var ticks plotter.XYLabels
-	for i := 0; i <= 4; i++ {
-		v := lo + (hi-lo)*float64(i)/4
-		ticks.XYs = append(ticks.XYs, plotter.XY{X: bar.x1, Y: bar.y0 + (bar.y1-bar.y0)*float64(i)/4})
-		ticks.Labels = append(ticks.Labels, " "+strconv.FormatFloat(v, 'g', 4, 64))
-	}
-	tl, err := plotter.NewLabels(ticks)
-	if err != nil {
-		return nil, err
-	}
-	for i := range tl.TextStyle {
-		tl.TextStyle[i].Font = plots.Font(7)
-		tl.TextStyle[i].YAlign = draw.YCenter
-	}
-	p.Add(tl)
+	// The colour bar stands right of the data area, in room its glyph box
+	// reserves, so the x axis, its ticks and its label span the grid alone.
+	p.Add(colorBar{cm: cm, lo: lo, hi: hi})
 	p.X.Tick.Marker = levelTicks(g.xs)
 	p.Y.Tick.Marker = levelTicks(g.ys)
-	p.X.Min, p.X.Max = -0.5, bar.x1+0.9
+	p.X.Min, p.X.Max = -0.5, float64(nx)-0.5
 	p.Y.Min, p.Y.Max = -0.5, float64(ny)-0.5
 	return p, nil
 }
 
-// colorBar draws a colour map's range as a vertical bar in data
-// coordinates.
+// Colour bar geometry: the gap between the data area and the bar, the
+// bar's width, and the gap between the bar and its values.
+const (
+	barGap   = vg.Length(8)
+	barWidth = vg.Length(10)
+	barPad   = vg.Length(3)
+)
+
+// colorBar draws a colour map's range as a vertical bar to the right of
+// a plot's data area, as tall as it, with five values beside it. Its
+// glyph box makes the plot leave room for it, outside the axes.
 type colorBar struct {
-	cm                     palette.ColorMap
-	x0, x1, y0, y1, lo, hi float64
+	cm     palette.ColorMap
+	lo, hi float64
+}
+
+// labels are the bar's five values, bottom to top.
+func (b colorBar) labels() []string {
+	ls := make([]string, 5)
+	for i := range ls {
+		ls[i] = strconv.FormatFloat(b.lo+(b.hi-b.lo)*float64(i)/4, 'g', 4, 64)
+	}
+	return ls
+}
+
+// textStyle is the style of the bar's values.
+func (b colorBar) textStyle() draw.TextStyle {
+	return draw.TextStyle{Color: color.Black, Font: plots.Font(7), Handler: plot.DefaultTextHandler,
+		XAlign: draw.XLeft, YAlign: draw.YCenter}
+}
+
+// width is the room the bar and its values take right of the data area.
+func (b colorBar) width() vg.Length {
+	sty := b.textStyle()
+	var w vg.Length
+	for _, l := range b.labels() {
+		w = max(w, sty.Width(l))
+	}
+	return barGap + barWidth + barPad + w
 }
 
 // Plot implements plot.Plotter.
 func (b colorBar) Plot(c draw.Canvas, p *plot.Plot) {
-	tx, ty := p.Transforms(&c)
+	x0 := c.Max.X + barGap
+	x1 := x0 + barWidth
+	h := c.Max.Y - c.Min.Y
 	const steps = 64
 	for i := 0; i < steps; i++ {
 		v := b.lo + (b.hi-b.lo)*(float64(i)+0.5)/steps
@@ -262,10 +281,20 @@ func (b colorBar) Plot(c draw.Canvas, p *plot.Plot) {
 		if err != nil {
 			continue
 		}
-		ya := b.y0 + (b.y1-b.y0)*float64(i)/steps
-		yb := b.y0 + (b.y1-b.y0)*float64(i+1)/steps
-		c.FillPolygon(col, []vg.Point{{X: tx(b.x0), Y: ty(ya)}, {X: tx(b.x1), Y: ty(ya)}, {X: tx(b.x1), Y: ty(yb)}, {X: tx(b.x0), Y: ty(yb)}})
+		ya := c.Min.Y + h*vg.Length(i)/steps
+		yb := c.Min.Y + h*vg.Length(i+1)/steps
+		c.FillPolygon(col, []vg.Point{{X: x0, Y: ya}, {X: x1, Y: ya}, {X: x1, Y: yb}, {X: x0, Y: yb}})
 	}
+	sty := b.textStyle()
+	for i, l := range b.labels() {
+		c.FillText(sty, vg.Point{X: x1 + barPad, Y: c.Min.Y + h*vg.Length(i)/4}, l)
+	}
+}
+
+// GlyphBoxes implements plot.GlyphBoxer: a box at the right edge of the
+// data area as wide as the bar and its values, which the plot pads for.
+func (b colorBar) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
+	return []plot.GlyphBox{{X: 1, Y: 0.5, Rectangle: vg.Rectangle{Max: vg.Point{X: b.width()}}}}
 }
 
 // lineFigure draws a one-parameter grid's mean output with ± one
