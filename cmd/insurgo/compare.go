@@ -114,7 +114,7 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	fs.BoolVar(&o.targets, "targets", false, "score the scenarios against their observed targets (rejection ABC)")
 	fs.Float64Var(&o.tolerance, "tolerance", compare.Tolerance, "with -targets: acceptance quantile of the pooled distances, in (0, 1]")
 	fs.StringVar(&o.synthetic, "synthetic", "", "with -targets: use one replicate of this scenario (seed S+1) as the observations")
-	o.posterior.register(fs)
+	o.posterior.registerInherited(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -153,6 +153,9 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 		if scs[i], err = applySets(scs[i], o.set); err != nil {
 			return err
 		}
+	}
+	if err := o.posterior.shipped(scs...); err != nil {
+		return err
 	}
 	arms := make([]compare.Arm, len(scs))
 	for i, sc := range scs {
@@ -239,7 +242,7 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	for i, sc := range scs {
 		fmt.Fprintf(e.Stdout, "%c = %s: %s\n", 'A'+rune(min(i, 25)), arms[i].Name, sc.Description)
 	}
-	o.posterior.note(e.Stdout)
+	o.posterior.note(e.Stdout, scs...)
 	fmt.Fprintln(e.Stdout)
 	if err := res.WriteTable(e.Stdout); err != nil {
 		return err
@@ -320,6 +323,9 @@ type compareScenario struct {
 	Name   string `json:"name"`
 	Source string `json:"source"`
 	Hash   string `json:"scenario_hash"`
+	// Fixed are the calibrated settings the scenario sets itself, kept
+	// at its values while the others are drawn from the posterior.
+	Fixed []string `json:"posterior_fixed,omitempty"`
 }
 
 func writeCompareManifest(path string, o compareOptions, scs []*scenarios.Scenario, arms []compare.Arm) error {
@@ -329,7 +335,11 @@ func writeCompareManifest(path string, o compareOptions, scs []*scenarios.Scenar
 		m.PosteriorHash = p.Hash
 	}
 	for i, sc := range scs {
-		m.Scenarios = append(m.Scenarios, compareScenario{Name: arms[i].Name, Source: sc.Source, Hash: sc.Hash})
+		cs := compareScenario{Name: arms[i].Name, Source: sc.Source, Hash: sc.Hash}
+		if o.posterior.post != nil && !o.posterior.point {
+			cs.Fixed = o.posterior.fixed[sc.Name]
+		}
+		m.Scenarios = append(m.Scenarios, cs)
 	}
 	return atomicfile.WriteJSON(path, m)
 }

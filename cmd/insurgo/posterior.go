@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 
 	"github.com/insurgo/insurgo/internal/calibrate"
@@ -21,14 +20,22 @@ type posteriorFlag struct {
 	post *calibrate.Posterior
 	// point runs the posterior median as one point (run -point).
 	point bool
+	// fixed holds, per scenario name, the calibrated settings it sets
+	// itself (calibrate.Posterior.Fixed), which are not drawn.
+	fixed map[string][]string
+	// notes are said with the posterior's note: settings a scenario
+	// fixes, or why a shipped posterior is not used.
+	notes []string
 }
 
 // noPosterior is the -posterior value that runs a scenario's own
 // settings even when it ships a posterior.
 const noPosterior = "none"
 
-func (p *posteriorFlag) register(fs *flag.FlagSet) {
-	fs.StringVar(&p.dir, "posterior", "", "calibration directory: draw each replicate's settings from its posterior (same particle for replicate i in every scenario)")
+// registerInherited registers the -posterior of compare and score: by
+// default the posterior the scenarios inherit, if they share one.
+func (p *posteriorFlag) registerInherited(fs *flag.FlagSet) {
+	fs.StringVar(&p.dir, "posterior", "", "calibration directory, or a scenario that ships one (historical): draw each replicate's settings from its posterior, the same particle for replicate i in every scenario; default: the posterior the scenarios inherit (historical's, for scenarios that extend it), if they share one; \"none\": each scenario's own settings")
 }
 
 // registerShipped adds what only run has: the shipped posterior used by
@@ -38,16 +45,29 @@ func (p *posteriorFlag) registerShipped(fs *flag.FlagSet) {
 	fs.BoolVar(&p.point, "point", false, "run the posterior median as one point instead of drawing each replicate's settings")
 }
 
-// shipped loads the posterior that scenario name ships with, when no
-// -posterior was given.
-func (p *posteriorFlag) shipped(name string) error {
-	if p.dir != "" || p.post != nil {
+// shipped loads, when no -posterior was given, the posterior that every
+// scenario in scs inherits: the nearest scenario in their extends chains
+// that ships one (historical for sustained-pressure), when it is the same
+// for all. Scenarios that inherit different ones, or some none, run their
+// own settings, and the note says why.
+func (p *posteriorFlag) shipped(scs ...*scenarios.Scenario) error {
+	if p.dir != "" || p.post != nil || len(scs) == 0 {
 		return nil
 	}
-	fsys, ok := scenarios.Posterior(name)
+	name, ok := scs[0].ShippedAncestor()
+	for _, sc := range scs[1:] {
+		n, o := sc.ShippedAncestor()
+		if o != ok || n != name {
+			if ok || o {
+				p.notes = append(p.notes, "The scenarios do not share a shipped posterior, so each runs its own settings (give -posterior NAME or DIR to draw them from one).")
+			}
+			return nil
+		}
+	}
 	if !ok {
 		return nil
 	}
+	fsys, _ := scenarios.Posterior(name)
 	post, err := calibrate.LoadPosterior(fsys)
 	if err != nil {
 		return fmt.Errorf("the posterior shipped with %s: %w", name, err)
@@ -56,19 +76,24 @@ func (p *posteriorFlag) shipped(name string) error {
 	return nil
 }
 
-// checkSets refuses a -set of a setting the posterior draws: the draw
-// would silently replace it.
-func (p *posteriorFlag) checkSets(s setFlag) error {
-	if p.post == nil || p.point {
-		return nil
+// fixedFor returns the calibrated settings sc sets itself, which keep
+// sc's values instead of being drawn.
+func (p *posteriorFlag) fixedFor(sc *scenarios.Scenario) []string {
+	if f, ok := p.fixed[sc.Name]; ok {
+		return f
 	}
-	for _, kv := range s {
-		k, _, _ := strings.Cut(kv, "=")
-		if slices.Contains(p.post.Keys, strings.TrimSpace(k)) {
-			return usageError("-set %s: the setting is drawn from the posterior (%s); add -point to set it on the posterior median, or -posterior none to run the file's settings", strings.TrimSpace(k), p.dir)
-		}
+	if p.fixed == nil {
+		p.fixed = map[string][]string{}
 	}
-	return nil
+	f, err := p.post.Fixed(sc)
+	if err != nil {
+		p.notes = append(p.notes, fmt.Sprintf("Warning: %v; every calibrated setting of %s is drawn.", err, sc.Name))
+	}
+	if len(f) > 0 {
+		p.notes = append(p.notes, fmt.Sprintf("%s sets %s itself: kept at the scenario's values, the other calibrated settings drawn.", sc.Name, strings.Join(f, ", ")))
+	}
+	p.fixed[sc.Name] = f
+	return f
 }
 
 // pointScenario returns sc at the posterior median under -point, else
@@ -80,7 +105,7 @@ func (p *posteriorFlag) pointScenario(sc *scenarios.Scenario) (*scenarios.Scenar
 	if p.post == nil {
 		return nil, usageError("-point: scenario %s has no posterior (give -posterior DIR)", sc.Name)
 	}
-	out, err := sc.With(p.post.Median())
+	out, err := sc.With(p.post.Median(p.fixedFor(sc)...))
 	if err != nil {
 		return nil, asUsage(fmt.Errorf("-point: posterior %s on scenario %s: %w", p.post.Name, sc.Name, err))
 	}
@@ -128,15 +153,24 @@ func (p *posteriorFlag) factory(sc *scenarios.Scenario, cal *sim.Calendar, seed 
 	if p.post == nil || p.point {
 		return sc.Factory(cal)
 	}
-	f, err := p.post.Factory(sc, cal, seed)
+	f, err := p.post.Factory(sc, cal, seed, p.fixedFor(sc)...)
 	if err != nil {
 		return nil, asUsage(err)
 	}
 	return f, nil
 }
 
-// note prints what the intervals include.
-func (p *posteriorFlag) note(w io.Writer) {
+// note prints what the intervals include, and which settings each of
+// scs keeps at its own values.
+func (p *posteriorFlag) note(w io.Writer, scs ...*scenarios.Scenario) {
+	if p.post != nil && !p.point {
+		for _, sc := range scs {
+			p.fixedFor(sc)
+		}
+	}
+	for _, n := range p.notes {
+		fmt.Fprintln(w, n)
+	}
 	if p.post == nil {
 		return
 	}

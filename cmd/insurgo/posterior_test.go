@@ -66,16 +66,91 @@ func TestRunShippedPosterior(t *testing.T) {
 	if len(x) == 0 || string(x) != string(y) {
 		t.Error("resolved.toml -posterior historical does not reproduce the default run's summary.json")
 	}
-	// A -set of a drawn setting is refused; of another, allowed.
-	code, _, stderr := insurgo(t, context.Background(), "run", "-set", "attacks.rate=0.1", "-replicates", "2", "-no-plots", "-out", filepath.Join(dir, "c"))
-	if code != exitUsage || !strings.Contains(stderr, "drawn from the posterior") {
-		t.Errorf("-set of a drawn setting: exit %d, %q; want 2", code, stderr)
+	// A -set of a drawn setting fixes it (the others are still drawn),
+	// and the manifest says so; a -set of another is not recorded there.
+	if fixed := runFixed(t, filepath.Join(dir, "c"), "run", "-set", "attacks.rate=0.1"); strings.Join(fixed, ",") != "attacks.rate" {
+		t.Errorf("-set attacks.rate: posterior_fixed %v, want [attacks.rate]", fixed)
 	}
-	if code, _, stderr := insurgo(t, context.Background(), "run", "-set", "raids.per_month=1", "-replicates", "2", "-no-plots", "-out", filepath.Join(dir, "d")); code != 0 {
-		t.Errorf("-set of a setting not drawn: exit %d, %s", code, stderr)
+	if fixed := runFixed(t, filepath.Join(dir, "d"), "run", "-set", "raids.per_month=1"); len(fixed) != 0 {
+		t.Errorf("-set raids.per_month: posterior_fixed %v, want none", fixed)
 	}
-	code, _, stderr = insurgo(t, context.Background(), "run", "slowdown", "-point", "-replicates", "2", "-no-plots", "-out", filepath.Join(t.TempDir(), "o"))
+	// slowdown extends historical: it inherits the posterior and keeps
+	// the posture it sets (choice 1, the same value as historical's own
+	// file: what counts is that slowdown sets it).
+	if fixed := runFixed(t, filepath.Join(dir, "e"), "run", "slowdown"); strings.Join(fixed, ",") != "posture.choice" {
+		t.Errorf("slowdown: posterior_fixed %v, want [posture.choice]", fixed)
+	}
+	code, stdout, stderr := insurgo(t, context.Background(), "run", "slowdown", "-point", "-replicates", "2", "-no-plots", "-out", filepath.Join(t.TempDir(), "o"))
+	if code != 0 || !strings.Contains(stdout, "posterior median") {
+		t.Errorf("-point on slowdown: exit %d, %q %q; want the inherited posterior's median", code, stdout, stderr)
+	}
+	code, _, stderr = insurgo(t, context.Background(), "run", "civil-violence", "-point", "-replicates", "2", "-no-plots", "-out", filepath.Join(t.TempDir(), "o"))
 	if code != exitUsage || !strings.Contains(stderr, "no posterior") {
-		t.Errorf("-point on slowdown: exit %d, %q; want 2 naming the missing posterior", code, stderr)
+		t.Errorf("-point on civil-violence: exit %d, %q; want 2 naming the missing posterior", code, stderr)
+	}
+}
+
+// runFixed runs args (2 replicates, into out) and returns manifest.json's
+// posterior_fixed.
+func runFixed(t *testing.T, out string, args ...string) []string {
+	t.Helper()
+	code, _, stderr := insurgo(t, context.Background(), append(args, "-replicates", "2", "-no-plots", "-out", out)...)
+	if code != 0 {
+		t.Fatalf("%v: exit %d: %s", args, code, stderr)
+	}
+	raw, err := os.ReadFile(filepath.Join(out, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		Fixed []string `json:"posterior_fixed"`
+	}
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m.Fixed
+}
+
+// compare draws the scenarios' settings from the posterior they inherit
+// (historical's, for slowdown and degradation), each keeping the
+// calibrated settings it sets itself; -posterior none runs their own.
+func TestCompareInheritedPosterior(t *testing.T) {
+	manifest := func(args ...string) (string, [][]string) {
+		t.Helper()
+		out := filepath.Join(t.TempDir(), "out")
+		code, _, stderr := insurgo(t, context.Background(), append([]string{"compare", "slowdown", "degradation", "-replicates", "4", "-no-plots", "-out", out}, args...)...)
+		if code != 0 {
+			t.Fatalf("compare %v: exit %d: %s", args, code, stderr)
+		}
+		raw, err := os.ReadFile(filepath.Join(out, "manifest.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m struct {
+			Hash      string `json:"posterior_hash"`
+			Scenarios []struct {
+				Fixed []string `json:"posterior_fixed"`
+			} `json:"scenarios"`
+		}
+		if err := json.Unmarshal(raw, &m); err != nil {
+			t.Fatal(err)
+		}
+		var fixed [][]string
+		for _, s := range m.Scenarios {
+			fixed = append(fixed, s.Fixed)
+		}
+		return m.Hash, fixed
+	}
+	hash, fixed := manifest()
+	if hash == "" {
+		t.Error("compare slowdown degradation: no posterior drawn from by default")
+	}
+	for i, f := range fixed {
+		if strings.Join(f, ",") != "posture.choice" {
+			t.Errorf("scenario %d: posterior_fixed %v, want [posture.choice]", i, f)
+		}
+	}
+	if hash, _ := manifest("-posterior", "none"); hash != "" {
+		t.Errorf("-posterior none: posterior hash %q recorded", hash)
 	}
 }

@@ -55,12 +55,14 @@ region.Nangarhar.grievance, start. 'insurgo show SCENARIO -set ...' prints
 the result.
 
 A scenario that ships a posterior (historical: scenarios/posterior/historical,
-made by 'insurgo calibrate' from the calibration.toml there) runs with each
-replicate's settings drawn from it, so the intervals include what the
-published figures leave uncertain about the settings; -point runs the
-posterior median as one point, -posterior none the scenario's own settings,
--posterior DIR another calibration's posterior. A -set of a setting the
-posterior draws is refused unless -point or -posterior none.
+made by 'insurgo calibrate' from the calibration.toml there), or extends one
+that does (sustained-pressure, slowdown, ...), runs with each replicate's
+settings drawn from it, so the intervals include what the published figures
+leave uncertain about the settings. A calibrated setting the scenario (or a
+-set) gives another value than the calibrated scenario keeps that value; the
+others are drawn. -point runs the posterior median as one point, -posterior
+none the scenario's own settings, -posterior DIR another calibration's
+posterior.
 
 Flags may come before or after SCENARIO. A non-empty output directory is
 refused unless -force is given. Ctrl-C stops the run within a second and
@@ -106,18 +108,15 @@ func runRun(ctx context.Context, args []string, e *env) error {
 	if err := o.check("run", 1); err != nil {
 		return err
 	}
-	if err := o.posterior.shipped(name); err != nil {
-		return err
-	}
-	if err := o.posterior.checkSets(o.set); err != nil {
-		return err
-	}
 	scs, err := loadScenarios(e.Stderr, name)
 	if err != nil {
 		return err
 	}
 	sc, err := applySets(scs[0], o.set)
 	if err != nil {
+		return err
+	}
+	if err := o.posterior.shipped(sc); err != nil {
 		return err
 	}
 	if sc, err = o.posterior.pointScenario(sc); err != nil {
@@ -141,7 +140,7 @@ func runRun(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	printRunSummary(e.Stdout, res.summary)
-	o.posterior.note(e.Stdout)
+	o.posterior.note(e.Stdout, sc)
 	fmt.Fprintf(e.Stdout, "\n%d replicates in %s (%.0f replicates/s on %d workers); outputs in %s\n",
 		o.replicates, res.elapsed.Round(time.Millisecond), float64(o.replicates)/res.elapsed.Seconds(), o.workers, final)
 	return nil
@@ -266,14 +265,17 @@ type manifest struct {
 	Source       string `json:"source"`
 	ScenarioHash string `json:"scenario_hash"`
 	// PosteriorHash is the SHA-256 of the posterior.csv drawn from (run -posterior).
-	PosteriorHash string   `json:"posterior_hash,omitempty"`
-	Seed          uint64   `json:"seed"`
-	Replicates    int      `json:"replicates"`
-	Workers       int      `json:"workers"`
-	Started       string   `json:"started"`
-	Seconds       float64  `json:"seconds"`
-	PerSecond     float64  `json:"replicates_per_second"`
-	Args          []string `json:"args"`
+	PosteriorHash string `json:"posterior_hash,omitempty"`
+	// PosteriorFixed are the calibrated settings the scenario sets
+	// itself, kept at its values while the others are drawn.
+	PosteriorFixed []string `json:"posterior_fixed,omitempty"`
+	Seed           uint64   `json:"seed"`
+	Replicates     int      `json:"replicates"`
+	Workers        int      `json:"workers"`
+	Started        string   `json:"started"`
+	Seconds        float64  `json:"seconds"`
+	PerSecond      float64  `json:"replicates_per_second"`
+	Args           []string `json:"args"`
 	// Set lists the -set overrides, as given; Scenario and ScenarioHash
 	// are of the scenario with them applied, as in resolved.toml.
 	Set      []string `json:"set,omitempty"`
@@ -293,7 +295,7 @@ func writeRunFiles(w io.Writer, s *report.Summary, o runOptions, sc *scenarios.S
 	}
 	m := manifest{
 		Version: Version, GoVersion: runtime.Version(),
-		Scenario: sc.Name, Source: sc.Source, ScenarioHash: sc.Hash, PosteriorHash: s.PosteriorHash,
+		Scenario: sc.Name, Source: sc.Source, ScenarioHash: sc.Hash, PosteriorHash: s.PosteriorHash, PosteriorFixed: o.posterior.fixed[sc.Name],
 		Seed: o.seed, Replicates: o.replicates, Workers: o.workers,
 		Started: time.Now().Add(-elapsed).UTC().Format(time.RFC3339),
 		Seconds: elapsed.Seconds(), PerSecond: float64(o.replicates) / elapsed.Seconds(),

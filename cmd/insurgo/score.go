@@ -83,7 +83,7 @@ func runScore(ctx context.Context, args []string, e *env) error {
 	fs.StringVar(&js, "json", "", "write the score table as JSON to this file")
 	fs.Var(&set, "set", setUsage)
 	var post posteriorFlag
-	post.register(fs)
+	post.registerInherited(fs)
 	var lo lotoOptions
 	fs.StringVar(&lo.file, "loto", "", "calibration file: score the model leave one target out, one calibration per target")
 	fs.StringVar(&lo.dir, "loto-dir", "", "keep the leave-one-target-out calibrations in this directory")
@@ -135,6 +135,11 @@ func runScore(ctx context.Context, args []string, e *env) error {
 	sc, err := applySets(scs[0], set)
 	if err != nil {
 		return err
+	}
+	if lo.file == "" {
+		if err := post.shipped(sc); err != nil {
+			return err
+		}
 	}
 	have := sc.Scopes()
 	for _, s := range append(scopes, total) {

@@ -147,13 +147,15 @@ func (p *Posterior) Index(seed uint64, rep int) int {
 	return sort.SearchFloat64s(p.cum, u) // first j with cum[j] >= u
 }
 
-// Overrides returns the With argument setting particle j's settings.
-func (p *Posterior) Overrides(j int) map[string]any {
+// Overrides returns the With argument setting particle j's settings,
+// leaving out the keys in fixed (settings the scenario run sets itself;
+// see Fixed).
+func (p *Posterior) Overrides(j int, fixed ...string) map[string]any {
 	var keys []string
 	var vals []float64
 	var ints []bool
 	for k, x := range p.Particles[j].Theta {
-		if !math.IsNaN(x) {
+		if !math.IsNaN(x) && !slices.Contains(fixed, p.Keys[k]) {
 			keys, vals, ints = append(keys, p.Keys[k]), append(vals, x), append(ints, p.Integer[k])
 		}
 	}
@@ -162,12 +164,15 @@ func (p *Posterior) Overrides(j int) map[string]any {
 
 // Median returns the With argument setting each setting to its weighted
 // posterior median (over the particles that have it): the posterior as
-// one point.
-func (p *Posterior) Median() map[string]any {
+// one point. Keys in fixed are left out.
+func (p *Posterior) Median(fixed ...string) map[string]any {
 	var keys []string
 	var vals []float64
 	var ints []bool
 	for k, key := range p.Keys {
+		if slices.Contains(fixed, key) {
+			continue
+		}
 		var x, w []float64
 		for _, pt := range p.Particles {
 			if !math.IsNaN(pt.Theta[k]) {
@@ -181,17 +186,54 @@ func (p *Posterior) Median() map[string]any {
 	return overrides(keys, vals, ints)
 }
 
+// Fixed returns the calibrated settings that sc sets itself: those a
+// file of sc's extends chain below the calibration's base scenario (the
+// extends of its one model) sets, or a -set gives, whatever the value
+// (slowdown sets posture.choice = 1 even if historical's file holds 1
+// too). They keep sc's values and the others are drawn. (The draws are
+// then from the posterior's marginal over the other settings, not from
+// their distribution given the fixed value: an approximation, exact when
+// the fixed setting is independent of the others in the posterior.)
+// When sc does not extend the base scenario, a setting is fixed where
+// its value differs from the base scenario's; when the base cannot be
+// loaded either, none is, and the error says why.
+func (p *Posterior) Fixed(sc *scenarios.Scenario) ([]string, error) {
+	if len(p.Models) != 1 || p.Models[0].Extends == "" {
+		return nil, nil
+	}
+	name := p.Models[0].Extends
+	var fixed []string
+	var base *scenarios.Scenario
+	for _, k := range p.Keys {
+		set, found := sc.SetBelow(name, k)
+		if !found {
+			if base == nil {
+				var err error
+				if base, err = scenarios.Load(name); err != nil {
+					return nil, fmt.Errorf("posterior %s: its base scenario %s: %w", p.Name, name, err)
+				}
+			}
+			set = !scenarios.SameValue(sc, base, k)
+		}
+		if set {
+			fixed = append(fixed, k)
+		}
+	}
+	return fixed, nil
+}
+
 // Factory returns a factory of sc's model whose replicate rep runs sc
-// with the settings of particle Index(seed, rep). Each particle's
+// with the settings of particle Index(seed, rep), except those sc fixes
+// itself (the keys in fixed; see Fixed). Each particle's
 // scenario is built (through With, checked like a file) the first time a
 // replicate draws it. Settings sc does not have are an error, and so is
 // a model-choice posterior (its particles belong to different models).
-func (p *Posterior) Factory(sc *scenarios.Scenario, cal *sim.Calendar, seed uint64) (sim.Factory, error) {
+func (p *Posterior) Factory(sc *scenarios.Scenario, cal *sim.Calendar, seed uint64, fixed ...string) (sim.Factory, error) {
 	if len(p.Models) > 1 {
 		return nil, fmt.Errorf("%w: posterior %s is a model choice over %d models; drawing settings needs the posterior of one model (calibrate it with extends)", ErrPosterior, p.Name, len(p.Models))
 	}
 	// Check every setting against sc once, at the posterior median.
-	if _, err := sc.With(p.Median()); err != nil {
+	if _, err := sc.With(p.Median(fixed...)); err != nil {
 		return nil, fmt.Errorf("posterior %s on scenario %s: %w", p.Name, sc.Name, err)
 	}
 	type built struct {
@@ -204,7 +246,7 @@ func (p *Posterior) Factory(sc *scenarios.Scenario, cal *sim.Calendar, seed uint
 		j := p.Index(seed, r.Index)
 		b := &cache[j]
 		b.once.Do(func() {
-			s, err := sc.With(p.Overrides(j))
+			s, err := sc.With(p.Overrides(j, fixed...))
 			if err != nil {
 				b.err = fmt.Errorf("posterior particle %d: %w", j, err)
 				return
