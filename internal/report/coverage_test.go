@@ -56,3 +56,40 @@ func TestCoverageWithObservationError(t *testing.T) {
 		}
 	}
 }
+
+// TestPredictiveIntervalBounds: a figure that cannot be negative, or a
+// share above 1, is read with its error censored at the bound. A count
+// always 2 with s.d. 5 has the normal interval 2 ± 8.22, clipped to
+// [0, 10.22]; a share always 0.95 with s.d. 0.1 has 0.95 ± 0.164, clipped
+// to [0.786, 1]; a value that can be negative is not clipped.
+func TestPredictiveIntervalBounds(t *testing.T) {
+	z := 1.6448536269514722
+	for _, c := range []struct {
+		values []float64
+		sd     float64
+		share  bool
+		lo, hi float64
+	}{
+		{[]float64{2}, 5, false, 0, 2 + z*5},
+		{[]float64{0.95}, 0.1, true, 0.95 - z*0.1, 1},
+		{[]float64{-1, 2}, 5, false, math.NaN(), math.NaN()},
+	} {
+		counts := make([]int64, len(c.values))
+		for i := range counts {
+			counts[i] = 10
+		}
+		lo, hi, err := predictiveInterval(c.values, counts, c.sd, 0, 0, c.share)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if math.IsNaN(c.lo) {
+			if lo >= 0 {
+				t.Errorf("%v: lower end %g clipped at 0 although a simulated value is negative", c.values, lo)
+			}
+			continue
+		}
+		if math.Abs(lo-c.lo) > 1e-6 || math.Abs(hi-c.hi) > 1e-6 {
+			t.Errorf("%v sd %g share %v: [%g, %g], want [%g, %g]", c.values, c.sd, c.share, lo, hi, c.lo, c.hi)
+		}
+	}
+}

@@ -156,7 +156,7 @@ func Build(agg *sim.Aggregate, cal *sim.Calendar, targets []Observed) (*Summary,
 		if kind == "" {
 			kind = KindTarget
 		}
-		lo, hi, err := predictiveInterval(v, c, t.ObsSD, q.P05, q.P95)
+		lo, hi, err := predictiveInterval(v, c, t.ObsSD, q.P05, q.P95, w.Statistic == sim.Share)
 		if err != nil {
 			return nil, fmt.Errorf("report: target %q: %w", w.Name, err)
 		}
