@@ -2,6 +2,7 @@ package calibrate
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/insurgo/insurgo/internal/report"
@@ -74,5 +75,57 @@ func TestShippedHistoricalCoverage(t *testing.T) {
 	}
 	if targets < 11 {
 		t.Errorf("historical has %d training targets, want the brief's 11", targets)
+	}
+}
+
+// TestFixedSettingsKept: slowdown and degradation differ from historical
+// in posture.choice alone, which historical's posterior draws. Drawn
+// from it with the same particle per replicate, they must still run
+// their own choice (1 and 0): if the draw replaced it, the two would be
+// the same model with the same random numbers, replicate by replicate,
+// and give the same distribution.
+func TestFixedSettingsKept(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the model")
+	}
+	fsys, _ := scenarios.Posterior("historical")
+	post, err := LoadPosterior(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	from, _ := sim.ParseMonth("2023-01")
+	to, _ := sim.ParseMonth("2024-12")
+	w := sim.Window{Name: "af", Metric: "claimed", Scope: "country:afghanistan", From: from, To: to, Statistic: sim.Sum}
+	var got [2][]float64
+	for i, name := range []string{"slowdown", "degradation"} {
+		sc, err := scenarios.Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fixed, err := post.Fixed(sc)
+		if err != nil || len(fixed) != 1 || fixed[0] != "posture.choice" {
+			t.Fatalf("%s: Fixed = %v, %v; want [posture.choice]", name, fixed, err)
+		}
+		cal, err := sc.Calendar()
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := post.Factory(sc, &cal, 7, fixed...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		agg, err := sim.Batch{Calendar: cal, Seed: 7, Count: 40, Windows: []sim.Window{w}}.Run(context.Background(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, c := agg.Stat(0).Values()
+		for k := range v {
+			for range c[k] {
+				got[i] = append(got[i], v[k])
+			}
+		}
+	}
+	if slices.Equal(got[0], got[1]) {
+		t.Errorf("slowdown and degradation under historical's posterior give the same 2023-2024 Afghan attacks in all 40 replicates: the posterior's draw replaced the posture they set")
 	}
 }
