@@ -33,7 +33,7 @@ func (h *Histogram) AddN(v float64, n int64) {
 	if v >= 0 && v < denseMax && v == float64(int(v)) {
 		i := int(v)
 		if i >= len(h.small) {
-			h.small = append(h.small, make([]int64, i+1-len(h.small))...)
+			h.small = growDense(h.small, i+1)
 		}
 		h.small[i] += n
 		h.n += n
@@ -44,6 +44,17 @@ func (h *Histogram) AddN(v float64, n int64) {
 	}
 	h.counts[v] += n
 	h.n += n
+}
+
+// growDense returns small lengthened to at least n (n <= denseMax) with
+// zeros, at least doubled and at most denseMax, so that a histogram
+// whose largest value creeps up one replicate at a time reallocates a
+// few times, not once per new largest value.
+func growDense(small []int64, n int) []int64 {
+	m := min(denseMax, max(n, 2*len(small), 8))
+	out := make([]int64, m)
+	copy(out, small)
+	return out
 }
 
 // Merge adds every count of o to h.

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/insurgo/insurgo/scenarios"
 	"github.com/insurgo/insurgo/sim"
 	"github.com/insurgo/insurgo/sim/abc"
 )
@@ -118,4 +119,48 @@ func BenchmarkSimulations(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "simulations/s")
+}
+
+// BenchmarkPosterior200 runs 200 replicates of historical as `insurgo run`
+// does by default: each replicate's settings drawn from the shipped
+// posterior (scenarios/posterior/historical), a fresh factory per batch
+// (so each particle's model is built when first drawn, as in a run),
+// every core (GOMAXPROCS), the targets' windows. It reports replicates
+// per second, set-up of the particles included.
+//
+//	go test ./internal/calibrate -run '^$' -bench Posterior200 -benchtime 5x
+func BenchmarkPosterior200(b *testing.B) {
+	sc, err := scenarios.Load("historical")
+	if err != nil {
+		b.Fatal(err)
+	}
+	fsys, ok := scenarios.Posterior("historical")
+	if !ok {
+		b.Fatal("historical ships no posterior")
+	}
+	post, err := LoadPosterior(fsys)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cal, err := sc.Calendar()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var ws []sim.Window
+	for _, t := range sc.Targets {
+		ws = append(ws, t.Window)
+	}
+	const n = 200
+	b.ResetTimer()
+	for i := range b.N {
+		seed := uint64(i + 1)
+		f, err := post.Factory(sc, &cal, seed)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := (sim.Batch{Calendar: cal, Seed: seed, Count: n, Windows: ws}).Run(context.Background(), f); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "replicates/s")
 }

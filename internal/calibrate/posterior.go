@@ -9,6 +9,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -166,9 +167,12 @@ func (p *Posterior) Overrides(j int, fixed ...string) map[string]any {
 // posterior median (over the particles that have it): the posterior as
 // one point. Keys in fixed are left out.
 func (p *Posterior) Median(fixed ...string) map[string]any {
-	var keys []string
-	var vals []float64
-	var ints []bool
+	return overrides(p.median(fixed...))
+}
+
+// median returns the settings, other than those in fixed, that have a
+// posterior median, their medians and whether each is an integer.
+func (p *Posterior) median(fixed ...string) (keys []string, vals []float64, ints []bool) {
 	for k, key := range p.Keys {
 		if slices.Contains(fixed, key) {
 			continue
@@ -183,7 +187,70 @@ func (p *Posterior) Median(fixed ...string) map[string]any {
 			keys, vals, ints = append(keys, key), append(vals, abc.WeightedQuantile(x, w, 0.5)), append(ints, p.Integer[k])
 		}
 	}
-	return overrides(keys, vals, ints)
+	return keys, vals, ints
+}
+
+// fastPosterior sets the drawn settings of a particle in place of With:
+// the setter of the settings not fixed, their indices into Keys and
+// whether each is an integer.
+type fastPosterior struct {
+	set  *setter
+	idx  []int
+	ints []bool
+}
+
+// fastSetter returns a setter of the posterior's settings other than
+// those in fixed on sc's settings when it gives, at the posterior median,
+// exactly the settings With gives there (at is With's result), and every
+// particle has every such setting; nil otherwise. As in calibrate's
+// runner, it stands in for With, which re-resolves and re-validates the
+// whole document, many times a replicate's cost.
+func (p *Posterior) fastSetter(sc, at *scenarios.Scenario, fixed ...string) *fastPosterior {
+	f := &fastPosterior{}
+	var keys []string
+	for k, key := range p.Keys {
+		if !slices.Contains(fixed, key) {
+			f.idx, f.ints, keys = append(f.idx, k), append(f.ints, p.Integer[k]), append(keys, key)
+		}
+	}
+	for _, pt := range p.Particles {
+		for _, k := range f.idx {
+			if math.IsNaN(pt.Theta[k]) {
+				return nil
+			}
+		}
+	}
+	mkeys, vals, ints := p.median(fixed...)
+	if !slices.Equal(mkeys, keys) {
+		return nil
+	}
+	if f.set = newSetter(keys); f.set == nil {
+		return nil
+	}
+	fast, ok := f.set.apply(&sc.Params, vals, ints)
+	if !ok || !reflect.DeepEqual(fast, at.Params) {
+		return nil
+	}
+	return f
+}
+
+// particle returns sc with the settings of particle j but those in fixed:
+// through the fast setter when there is one and the result validates,
+// otherwise through With (which also says what is wrong).
+func (p *Posterior) particle(sc *scenarios.Scenario, fast *fastPosterior, j int, fixed ...string) (*scenarios.Scenario, error) {
+	if fast != nil {
+		theta := make([]float64, len(fast.idx))
+		for i, k := range fast.idx {
+			theta[i] = p.Particles[j].Theta[k]
+		}
+		ps, ok := fast.set.apply(&sc.Params, theta, fast.ints)
+		if ok && len(ps.Validate()) == 0 {
+			s := *sc
+			s.Params = ps
+			return &s, nil
+		}
+	}
+	return sc.With(p.Overrides(j, fixed...))
 }
 
 // Fixed returns the calibrated settings that sc sets itself: those a
@@ -224,18 +291,21 @@ func (p *Posterior) Fixed(sc *scenarios.Scenario) ([]string, error) {
 
 // Factory returns a factory of sc's model whose replicate rep runs sc
 // with the settings of particle Index(seed, rep), except those sc fixes
-// itself (the keys in fixed; see Fixed). Each particle's
-// scenario is built (through With, checked like a file) the first time a
-// replicate draws it. Settings sc does not have are an error, and so is
-// a model-choice posterior (its particles belong to different models).
+// itself (the keys in fixed; see Fixed). Each particle's scenario is
+// built (through the fast setter, or With, checked like a file) the
+// first time a replicate draws it. Settings sc does not have are an
+// error, and so is a model-choice posterior (its particles belong to
+// different models).
 func (p *Posterior) Factory(sc *scenarios.Scenario, cal *sim.Calendar, seed uint64, fixed ...string) (sim.Factory, error) {
 	if len(p.Models) > 1 {
 		return nil, fmt.Errorf("%w: posterior %s is a model choice over %d models; drawing settings needs the posterior of one model (calibrate it with extends)", ErrPosterior, p.Name, len(p.Models))
 	}
 	// Check every setting against sc once, at the posterior median.
-	if _, err := sc.With(p.Median(fixed...)); err != nil {
+	at, err := sc.With(p.Median(fixed...))
+	if err != nil {
 		return nil, fmt.Errorf("posterior %s on scenario %s: %w", p.Name, sc.Name, err)
 	}
+	fast := p.fastSetter(sc, at, fixed...)
 	type built struct {
 		once sync.Once
 		f    sim.Factory
@@ -246,7 +316,7 @@ func (p *Posterior) Factory(sc *scenarios.Scenario, cal *sim.Calendar, seed uint
 		j := p.Index(seed, r.Index)
 		b := &cache[j]
 		b.once.Do(func() {
-			s, err := sc.With(p.Overrides(j, fixed...))
+			s, err := p.particle(sc, fast, j, fixed...)
 			if err != nil {
 				b.err = fmt.Errorf("posterior particle %d: %w", j, err)
 				return

@@ -10,54 +10,73 @@ import (
 // for cell cl (0 where the cell cannot mount it) and returns their sum.
 func (w *World) typeWeights(cl *cell) float64 {
 	c := w.c
-	reg := &c.regions[cl.region]
+	base := c.regions[cl.region].typeBase
 	slowed := w.slowedAt(cl.region)
 	var sum float64
 	for t := range c.types {
-		ty := &c.types[t]
-		wt := 0.0
-		if ty.Weight > 0 && cl.skill >= ty.MinSkill && cl.money >= ty.Cost && cl.explosives >= ty.Explosives {
-			if ty.Abroad {
-				for _, ei := range reg.abroadNbr {
-					wt += c.regions[reg.edges[ei].to].targets[t]
-				}
-			} else {
-				wt = reg.targets[t]
-			}
-			wt *= ty.Weight
-			if slowed && ty.HighImpact {
-				wt *= c.impactBoost
-			}
-		}
+		wt := w.typeWeight(cl, t, base[t], slowed)
 		w.weights[t] = wt
 		sum += wt
 	}
 	return sum
 }
 
-// canAttack reports whether cl can mount any attack type now.
+// typeWeight is the choice weight of attack type t for cell cl, given
+// its region's typeBase[t] and whether the region's theatre is slowed: 0
+// when the cell lacks the skill, money or explosives, times
+// posture.impact_boost for a high-impact type while slowed.
+func (w *World) typeWeight(cl *cell, t int, base float64, slowed bool) float64 {
+	ty := &w.c.types[t]
+	if !(ty.Weight > 0 && cl.skill >= ty.MinSkill && cl.money >= ty.Cost && cl.explosives >= ty.Explosives) {
+		return 0
+	}
+	if slowed && ty.HighImpact {
+		base *= w.c.impactBoost
+	}
+	return base
+}
+
+// canAttack reports whether cl can mount any attack type now: whether
+// some type's weight is positive (weights are never negative, so this is
+// typeWeights(cl) > 0 without filling the weights).
 func (w *World) canAttack(cl *cell) bool {
-	return w.typeWeights(cl) > 0
+	base := w.c.regions[cl.region].typeBase
+	slowed := w.slowedAt(cl.region)
+	for t := range w.c.types {
+		if w.typeWeight(cl, t, base[t], slowed) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // attack picks the attacking cell in proportion to its realised rate
-// (see refresh) plus its excitation and mounts one attack.
+// (see refresh) plus its excitation and mounts one attack. The pick is
+// pickWeighted's over the cells' weights, each computed as the walk
+// reaches it, so that the cells after the pick cost nothing.
 func (w *World) attack(d sim.Day) {
 	total := w.baseTotal + w.excTotal
 	if total <= 0 {
 		return
 	}
 	u := w.rAtt.Float64() * total
-	w.rw = grow(w.rw, len(w.cells))
+	pick := -1
 	for i := range w.cells {
 		cl := &w.cells[i]
-		w.rw[i] = 0
-		if !cl.dead {
-			reg := &w.c.regions[cl.region]
-			w.rw[i] = cl.rate*cl.use*w.regSat[cl.region]*w.ctySat[reg.country] + cl.exc*w.excG
+		if cl.dead {
+			continue
 		}
+		wt := cl.rate*cl.use*w.regSat[cl.region]*w.ctySat[w.c.regions[cl.region].country] + cl.exc*w.excG
+		if wt <= 0 {
+			continue
+		}
+		pick = i
+		if u < wt {
+			break
+		}
+		u -= wt
 	}
-	if pick := pickWeighted(u, w.rw); pick >= 0 {
+	if pick >= 0 {
 		w.mount(pick, d)
 	}
 }

@@ -88,6 +88,11 @@ type cregion struct {
 	recruit       float64   // recruit score: expected domestic recruits per month at full reach, normalised
 	edges         []edge
 	abroadNbr     []int // abroad neighbours (indices of edges)
+	// typeBase[t]: attack type t's choice weight for a cell here before
+	// the cell's means and the posture (see typeWeights): the type's
+	// weight times the abundance of its targets here or, for a type
+	// struck abroad, summed over the abroad neighbours.
+	typeBase []float64
 }
 
 type edge struct {
@@ -170,6 +175,7 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 	k.regions()
 	k.edges()
 	k.opportunity()
+	k.typeBases()
 	k.leaders()
 	k.chains()
 	k.media()
@@ -300,6 +306,28 @@ func (k *compiler) opportunity() {
 			} else {
 				r.opp += ty.Weight * r.targets[t]
 			}
+		}
+	}
+}
+
+// typeBases fills each region's typeBase, the part of the attack types'
+// choice weights that does not change during a run, summed in the order
+// typeWeights used to sum it (so the weights are the same to the bit).
+func (k *compiler) typeBases() {
+	c := k.c
+	for i := range c.regions {
+		r := &c.regions[i]
+		r.typeBase = make([]float64, len(c.types))
+		for t, ty := range c.types {
+			wt := 0.0
+			if ty.Abroad {
+				for _, ei := range r.abroadNbr {
+					wt += c.regions[r.edges[ei].to].targets[t]
+				}
+			} else {
+				wt = r.targets[t]
+			}
+			r.typeBase[t] = wt * ty.Weight
 		}
 	}
 }
