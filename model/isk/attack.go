@@ -154,7 +154,7 @@ func (w *World) mount(i int, d sim.Day) {
 		cl.volunteers--
 		w.lose(i, 1)
 	} else if p.Attacks.Loss > 0 {
-		w.lose(i, poisson(w.rAtt, p.Attacks.Loss))
+		w.lose(i, c.attackLoss.draw(w.rAtt))
 	}
 	if !w.cells[i].dead {
 		w.refresh(i)

@@ -59,6 +59,12 @@ type compiled struct {
 	// Excitation: daily decay factor and the increment per attack.
 	excDecay, excKick float64
 
+	// Fighters lost: per non-suicide attack (attacks.loss), and to
+	// attrition in a month by a cell of f fighters, for f below
+	// len(attrition) (isk.attrition × f).
+	attackLoss fixedPoisson
+	attrition  []fixedPoisson
+
 	scopes scopeTable
 }
 
@@ -93,6 +99,9 @@ type cregion struct {
 	// weight times the abundance of its targets here or, for a type
 	// struck abroad, summed over the abroad neighbours.
 	typeBase []float64
+	// force is the index into forces of the force raiding here (the first
+	// whose country is the region's), -1 if none.
+	force int
 }
 
 type edge struct {
@@ -183,7 +192,9 @@ func compile(p *Params, cal *sim.Calendar) (*compiled, error) {
 	k.recruitScores()
 	k.ceilings()
 	k.raidSchedule()
+	k.regionForces()
 	k.tempo()
+	k.losses()
 	k.posture()
 	return k.c, nil
 }
@@ -578,6 +589,38 @@ type raidForce struct {
 	killFraction                  float64 // share of a hit cell's fighters killed or captured
 	capacityBuilding              float64 // multiplies the odds of a hit; 1 = none
 }
+
+// regionForces finds the force that raids each region.
+func (k *compiler) regionForces() {
+	c := k.c
+	for i := range c.regions {
+		r := &c.regions[i]
+		r.force = -1
+		for fi := range c.forces {
+			if c.forces[fi].country == r.country {
+				r.force = fi
+				break
+			}
+		}
+	}
+}
+
+// losses compiles the fixed Poisson distributions of fighters lost to
+// attacks and to attrition (see attrition: the mean is computed the same
+// way, so the draws are the same).
+func (k *compiler) losses() {
+	c, p := k.c, k.p
+	c.attackLoss = newFixedPoisson(p.Attacks.Loss)
+	c.attrition = make([]fixedPoisson, attritionTable)
+	for f := range c.attrition {
+		c.attrition[f] = newFixedPoisson(float64(f) * p.ISK.Attrition)
+	}
+}
+
+// attritionTable bounds the cell strengths whose attrition distribution
+// is compiled; stronger cells (rare: cells split at isk.split_size)
+// compute theirs.
+const attritionTable = 256
 
 // terrainShelter is the share of a search's efficiency the roughest
 // terrain (terrain = 1: mountains without roads) removes; open ground

@@ -42,6 +42,24 @@ func poisson(r *rand.Rand, mean float64) int {
 	return int(x)
 }
 
+// fixedPoisson is a Poisson distribution whose mean is known before the
+// run, with exp(-mean) computed once: draw gives exactly what
+// poisson(r, mean) gives, with the same uniforms.
+type fixedPoisson struct{ mean, p0 float64 }
+
+// newFixedPoisson returns the Poisson distribution of the given mean.
+func newFixedPoisson(mean float64) fixedPoisson {
+	return fixedPoisson{mean: mean, p0: math.Exp(-mean)}
+}
+
+// draw draws from f with r.
+func (f fixedPoisson) draw(r *rand.Rand) int {
+	if f.mean > 0 && f.mean < 30 {
+		return poissonInv(r, f.mean, f.p0)
+	}
+	return poisson(r, f.mean)
+}
+
 // maxInversionSteps bounds poissonInv's search, so that a u within float
 // rounding of 1 cannot loop for long. For a mean below 30 the chance of a
 // draw of 200 or more is below 1e-90 (ln P(X >= 200) < -209 by the

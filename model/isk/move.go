@@ -25,11 +25,8 @@ func (w *World) move(m int) {
 	risk := func(r int, intel float64) float64 {
 		reg := &c.regions[r]
 		var x float64
-		for fi := range c.forces {
-			if c.forces[fi].country == reg.country {
-				x = risks[fi]
-				break
-			}
+		if reg.force >= 0 {
+			x = risks[reg.force]
 		}
 		return x * intel * reg.searchable
 	}
@@ -37,14 +34,13 @@ func (w *World) move(m int) {
 		reg := &c.regions[r]
 		return mv.OpportunityWeight*reg.opp + mv.RecruitWeight*reg.recruit - mv.RiskWeight*risk(r, intel) - diff
 	}
-	var ws []float64
 	for i := range w.cells {
 		cl := &w.cells[i]
 		if cl.dead || w.rMove.Float64() >= mv.Rate {
 			continue
 		}
 		reg := &c.regions[cl.region]
-		ws = ws[:0]
+		ws := w.mw[:0]
 		best := score(cl.region, cl.intel, 0)
 		ws = append(ws, best)
 		for _, e := range reg.edges {
@@ -56,6 +52,7 @@ func (w *World) move(m int) {
 			ws = append(ws, s)
 			best = math.Max(best, s)
 		}
+		w.mw = ws
 		choice := w.pickSoftmax(ws, best, mv.Temperature)
 		if choice == 0 {
 			continue
@@ -67,27 +64,29 @@ func (w *World) move(m int) {
 // raidRisk returns, for month m, the raid risk per cell and unit intel
 // of each raiding force: its raids per month × their quality, per living
 // cell in its country. A cell's risk in a region is that of the force
-// raiding there, times its intel and the region's searchability.
+// raiding there, times its intel and the region's searchability. The
+// slice is the world's scratch, valid until the next call.
 func (w *World) raidRisk(m int) []float64 {
 	c := w.c
-	n := make([]int, len(c.forces))
+	n := w.forceCells[:0]
+	for range c.forces {
+		n = append(n, 0)
+	}
+	w.forceCells = n
 	for i := range w.cells {
 		if w.cells[i].dead {
 			continue
 		}
-		reg := &c.regions[w.cells[i].region]
-		for fi := range c.forces {
-			if c.forces[fi].country == reg.country {
-				n[fi]++
-				break
-			}
+		if fi := c.regions[w.cells[i].region].force; fi >= 0 {
+			n[fi]++
 		}
 	}
-	risks := make([]float64, len(c.forces))
+	risks := w.risks[:0]
 	for fi := range c.forces {
 		f := &c.forces[fi]
-		risks[fi] = f.perMonth[m] * f.quality[m] / math.Max(1, float64(n[fi]))
+		risks = append(risks, f.perMonth[m]*f.quality[m]/math.Max(1, float64(n[fi])))
 	}
+	w.risks = risks
 	return risks
 }
 

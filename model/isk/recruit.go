@@ -19,6 +19,7 @@ func (w *World) recruit(m int) {
 	sc := &c.scopes
 	deter := math.Exp(-re.LossWeight * w.pressure)
 	notor := 1 + re.NotorietyWeight*w.notoriety
+	w.listRegionCells()
 	for pi := range c.pools {
 		pl := &c.pools[pi]
 		if m < pl.from {
@@ -53,35 +54,38 @@ func (w *World) recruit(m int) {
 	}
 }
 
-// place adds n recruits (vol of them volunteers) to a random live cell of
-// region r, or to the region's founders, who form a new cell once there
-// are enough of them.
-func (w *World) place(r, n, vol int) {
-	count := 0
+// listRegionCells lists the living cells of each region, in index
+// order, for place (no cell dies or moves while recruits are placed).
+func (w *World) listRegionCells() {
+	if len(w.regCells) != len(w.c.regions) {
+		w.regCells = make([][]int, len(w.c.regions))
+	}
+	for r := range w.regCells {
+		w.regCells[r] = w.regCells[r][:0]
+	}
 	for i := range w.cells {
-		if !w.cells[i].dead && w.cells[i].region == r {
-			count++
+		if cl := &w.cells[i]; !cl.dead {
+			w.regCells[cl.region] = append(w.regCells[cl.region], i)
 		}
 	}
-	if count > 0 {
-		k := w.rRec.IntN(count)
-		for i := range w.cells {
-			cl := &w.cells[i]
-			if cl.dead || cl.region != r {
-				continue
-			}
-			if k == 0 {
-				cl.fighters += n
-				cl.volunteers += vol
-				return
-			}
-			k--
-		}
+}
+
+// place adds n recruits (vol of them volunteers) to a random live cell of
+// region r (uniform over the region's list, see listRegionCells), or to
+// the region's founders, who form a new cell once there are enough of
+// them.
+func (w *World) place(r, n, vol int) {
+	if live := w.regCells[r]; len(live) > 0 {
+		cl := &w.cells[live[w.rRec.IntN(len(live))]]
+		cl.fighters += n
+		cl.volunteers += vol
+		return
 	}
 	w.pending[r] += n
 	w.pendingVol[r] += vol
 	if w.pending[r] >= w.c.p.ISK.NewCellSize {
-		w.newCell(r, w.pending[r], w.pendingVol[r], w.c.p.Intel.Initial)
+		i := w.newCell(r, w.pending[r], w.pendingVol[r], w.c.p.Intel.Initial)
+		w.regCells[r] = append(w.regCells[r], i)
 		w.pending[r], w.pendingVol[r] = 0, 0
 	}
 }

@@ -26,7 +26,14 @@ func (w *World) attrition() {
 		return
 	}
 	for i := range w.cells {
-		w.lose(i, poisson(w.rAttr, float64(w.cells[i].fighters)*k.Attrition))
+		f := w.cells[i].fighters
+		var n int
+		if f >= 0 && f < len(w.c.attrition) {
+			n = w.c.attrition[f].draw(w.rAttr)
+		} else {
+			n = poisson(w.rAttr, float64(f)*k.Attrition)
+		}
+		w.lose(i, n)
 	}
 }
 

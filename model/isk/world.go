@@ -85,6 +85,10 @@ type World struct {
 	gauge      []int64   // scratch for month-end gauges
 	rw         []float64 // scratch for the weights of cells (raid targets, attackers)
 	aw         []float64 // scratch for the weights of targets abroad
+	mw         []float64 // scratch for the scores of a cell's moves
+	risks      []float64 // scratch for raidRisk, per force
+	forceCells []int     // scratch for raidRisk: living cells per force
+	regCells   [][]int   // scratch for place: living cells per region
 }
 
 // newWorld builds one replicate's world. It checks r's context every
