@@ -99,3 +99,29 @@ func (h *Halo) Deltas(s Shape, r int) ([]int32, error) {
 	}
 	return d, nil
 }
+
+// Run is a stretch of consecutive halo indices in a neighbourhood: the
+// cells at Start, Start+1, ..., Start+Len-1 from the centre.
+type Run struct {
+	Start, Len int32
+}
+
+// Runs returns the neighbourhood of shape s and radius r <= R as runs of
+// consecutive indices, in the order of Offsets(s, r) (the centre's row is
+// two runs, either side of it). A loop over a run reads one contiguous
+// stretch of a per-cell slice, with no index difference to load per cell.
+func (h *Halo) Runs(s Shape, r int) ([]Run, error) {
+	d, err := h.Deltas(s, r)
+	if err != nil {
+		return nil, err
+	}
+	var runs []Run
+	for i, x := range d {
+		if i > 0 && x == d[i-1]+1 {
+			runs[len(runs)-1].Len++
+			continue
+		}
+		runs = append(runs, Run{Start: x, Len: 1})
+	}
+	return runs, nil
+}

@@ -1,6 +1,7 @@
 package sim_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/insurgo/insurgo/sim"
@@ -60,6 +61,39 @@ func TestHalo(t *testing.T) {
 	}
 	h, _ := tor.NewHalo(2)
 	if _, err := h.Deltas(sim.Moore, 3); err == nil {
+		t.Error("a radius beyond the halo gave no error")
+	}
+}
+
+// TestHaloRuns checks that the runs of a neighbourhood list exactly its
+// deltas, in order, and how many runs a diamond and a square make.
+func TestHaloRuns(t *testing.T) {
+	tor, _ := sim.NewTorus(40, 30)
+	h, _ := tor.NewHalo(7)
+	for _, c := range []struct {
+		s    sim.Shape
+		r    int
+		runs int
+	}{{sim.VonNeumann, 7, 16}, {sim.Moore, 7, 16}, {sim.VonNeumann, 1, 4}, {sim.Moore, 2, 6}} {
+		ds, _ := h.Deltas(c.s, c.r)
+		runs, err := h.Runs(c.s, c.r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []int32
+		for _, r := range runs {
+			for j := range r.Len {
+				got = append(got, r.Start+j)
+			}
+		}
+		if !slices.Equal(got, ds) {
+			t.Errorf("%v %d: runs give %v, deltas are %v", c.s, c.r, got, ds)
+		}
+		if len(runs) != c.runs {
+			t.Errorf("%v %d: %d runs, want %d (one a row, two for the centre's)", c.s, c.r, len(runs), c.runs)
+		}
+	}
+	if _, err := h.Runs(sim.Moore, 8); err == nil {
 		t.Error("a radius beyond the halo gave no error")
 	}
 }

@@ -24,11 +24,12 @@ type compiled struct {
 	p        Params
 	torus    sim.Torus
 	halo     *sim.Halo
-	cvision  []int32   // a citizen's vision as halo index differences
-	pvision  []int32   // a cop's
+	cvision  []sim.Run // a citizen's vision as runs of halo indices
+	pvision  []sim.Run // a cop's
 	arrestP  []float64 // arrestP[n] = 1 - exp(-k n), for the rounded ratio n
 	floor    bool
 	maxVis   int
+	flags    []uint8   // by halo index: each cell's flags (hasCopy, isCopy), kind empty
 	legit    []float64 // legitimacy at each step, from step 1 at index 0
 	outburst int32
 }
@@ -58,15 +59,23 @@ func NewFactory(p *Params, cal *sim.Calendar) (sim.Factory, error) {
 	if c.halo, err = c.torus.NewHalo(max(p.CitizenVision, p.CopVision)); err != nil {
 		return nil, err
 	}
-	if c.cvision, err = c.halo.Deltas(shape, p.CitizenVision); err != nil {
+	if c.cvision, err = c.halo.Runs(shape, p.CitizenVision); err != nil {
 		return nil, err
 	}
-	if c.pvision, err = c.halo.Deltas(shape, p.CopVision); err != nil {
+	if c.pvision, err = c.halo.Runs(shape, p.CopVision); err != nil {
 		return nil, err
 	}
-	c.maxVis = max(len(c.cvision), len(c.pvision))
+	cells := len(sim.Offsets(shape, p.CitizenVision))
+	c.maxVis = max(cells, len(sim.Offsets(shape, p.CopVision)))
+	c.flags = make([]uint8, c.halo.Len())
+	for i := range int32(len(c.flags)) {
+		if home := c.halo.Canon(i); home != i {
+			c.flags[i] |= isCopy
+			c.flags[home] |= hasCopy
+		}
+	}
 	// The rounded ratio C/A is at most the cells in vision.
-	c.arrestP = make([]float64, len(c.cvision)+1)
+	c.arrestP = make([]float64, cells+1)
 	for n := range c.arrestP {
 		c.arrestP[n] = 1 - math.Exp(-p.K*float64(n))
 	}
