@@ -46,12 +46,17 @@ func (h *Histogram) AddN(v float64, n int64) {
 	h.n += n
 }
 
-// growDense returns small lengthened to at least n (n <= denseMax) with
-// zeros, at least doubled and at most denseMax, so that a histogram
-// whose largest value creeps up one replicate at a time reallocates a
-// few times, not once per new largest value.
+// growDense returns small lengthened with zeros to the least power of two
+// that is at least n (n <= denseMax, itself a power of two) and twice
+// small's length, so that a histogram whose largest value creeps up one
+// replicate at a time reallocates a few times, not once per new largest
+// value.
 func growDense(small []int64, n int) []int64 {
-	m := min(denseMax, max(n, 2*len(small), 8))
+	m := max(8, 2*len(small))
+	for m < n {
+		m *= 2
+	}
+	m = min(denseMax, m)
 	out := make([]int64, m)
 	copy(out, small)
 	return out

@@ -59,6 +59,10 @@ type compiled struct {
 	// Excitation: daily decay factor and the increment per attack.
 	excDecay, excKick float64
 
+	// initialCells is the number of cells a world starts with: the
+	// regions' own and those the start's prior places.
+	initialCells int
+
 	// Fighters lost: per non-suicide attack (attacks.loss), and to
 	// attrition in a month by a cell of f fighters, for f below
 	// len(attrition) (isk.attrition × f).
@@ -489,6 +493,9 @@ func (k *compiler) ceilings() {
 	}
 	if p.ISK.StartStrength > 0 {
 		c.placeStart()
+	}
+	for i := range c.regions {
+		c.initialCells += c.regions[i].cells + c.regions[i].startCells
 	}
 	for i, r := range p.Regions {
 		c.regions[i].crowd = math.Pow(r.Population, p.Attacks.CrowdExponent)

@@ -140,6 +140,7 @@ func newWorld(c *compiled, r sim.Replicate) (*World, error) {
 
 	init := r.Streams.Get("init")
 	p := c.p
+	w.cells = make([]cell, 0, 2*c.initialCells) // room for the recruits' and splits' cells
 	for ri, reg := range c.regions {
 		// The region's own [[region]] cells, then those the start's prior
 		// places there (isk.start_strength): same founding, two means.
