@@ -17,10 +17,13 @@ type walkthroughBlock struct {
 }
 
 // walkthroughBlocks finds, in the code blocks of the walkthrough, every
-// "$ insurgo run|compare|scenarios" line and the output lines quoted under
-// it (up to the next "$" line or the end of the block).
+// "$ insurgo run|compare|scenarios" line, and every "$ # ...
+// (docs/walkthrough.sh, NAME.txt)" line naming a table the script writes,
+// and the output lines quoted under it (up to the next "$" line or the
+// end of the block).
 func walkthroughBlocks(lines []string) []walkthroughBlock {
 	outRe := regexp.MustCompile(`-out (\S+)`)
+	savedRe := regexp.MustCompile(`docs/walkthrough\.sh, (\S+)\.txt\)`)
 	var bs []walkthroughBlock
 	in := false
 	var cur *walkthroughBlock
@@ -36,6 +39,15 @@ func walkthroughBlocks(lines []string) []walkthroughBlock {
 		if strings.HasPrefix(l, "$ ") {
 			cur = nil
 			f := strings.Fields(l)
+			if len(f) >= 2 && f[1] == "#" {
+				// "$ # ... (docs/walkthrough.sh, NAME.txt)": a table the
+				// script derives, such as the joined sweep points.
+				if m := savedRe.FindStringSubmatch(l); m != nil {
+					bs = append(bs, walkthroughBlock{line: i + 1, out: m[1]})
+					cur = &bs[len(bs)-1]
+				}
+				continue
+			}
 			if len(f) < 3 || f[1] != "insurgo" {
 				continue
 			}

@@ -266,7 +266,7 @@ func (b colorBar) width() vg.Length {
 	for _, l := range b.labels() {
 		w = max(w, sty.Width(l))
 	}
-	return barGap + barWidth + barPad + w
+	return barGap + barWidth + 2*barPad + w // a margin right of the values
 }
 
 // Plot implements plot.Plotter.
