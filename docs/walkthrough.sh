@@ -1,5 +1,6 @@
 #!/bin/sh
-# Reruns every command of docs/walkthrough.md into a scratch directory, so
+# Reruns every command of docs/walkthrough.md (and the quoted commands of
+# docs/historical.md) into a scratch directory, so
 # the numbers there can be refreshed after the model changes:
 #
 #	go build -o /tmp/insurgo ./cmd/insurgo && sh docs/walkthrough.sh /tmp/insurgo /tmp/walkthrough
@@ -11,6 +12,18 @@ set -eu
 bin=${1:?usage: walkthrough.sh INSURGO DIR [IMGDIR]}
 dir=${2:?usage: walkthrough.sh INSURGO DIR [IMGDIR]}
 img=${3:-}
+# docs/historical.md: what historical predicts for the held-back period,
+# with each replicate's settings drawn from its shipped posterior (the
+# scenario against itself: compare needs two; read the first row).
+p="compare historical historical -posterior historical -replicates 500 -no-plots -force"
+"$bin" $p -metric claimed -scope country:afghanistan -window 2022-09:2022-12 -out p-af-sep-dec-2022 > p-af-sep-dec-2022.txt
+"$bin" $p -metric claimed -scope country:afghanistan -window 2023-01:2023-06 -out p-af-h1-2023 > p-af-h1-2023.txt
+"$bin" $p -metric claimed -scope country:afghanistan -window 2023-07:2023-12 -out p-af-h2-2023 > p-af-h2-2023.txt
+"$bin" $p -metric claimed -scope country:afghanistan -window 2023-01:2023-12 -out p-af-2023 > p-af-2023.txt
+"$bin" $p -metric claimed -scope group:kp -window 2023-01:2023-12 -out p-kp-2023 > p-kp-2023.txt
+"$bin" $p -metric claimed -scope group:kp -of total -statistic share -window 2023-01:2023-12 -out p-kp-share-2023 > p-kp-share-2023.txt
+"$bin" $p -metric claimed,suicide_attacks -scope total -window 2023-01:2023-12 -out p-all-2023 > p-all-2023.txt
+
 if [ -n "$img" ]; then
 	mkdir -p "$img"
 	img=$(cd "$img" && pwd)

@@ -71,35 +71,52 @@ func walkthroughBlocks(lines []string) []walkthroughBlock {
 	return bs
 }
 
-// The output the walkthrough quotes is what insurgo prints today: every
-// quoted line of every run, compare and scenarios command appears, as
-// it is, in the output docs/walkthrough.sh saved for that command. CI runs
-// the script first and sets INSURGO_WALKTHROUGH_DIR to its directory;
-// without it the test skips. With INSURGO_WALKTHROUGH_UPDATE=1 the quoted
-// lines are rewritten from the new outputs (each matched by its first
-// words) so the numbers can be refreshed after a change to the model; the
-// prose around them must then be read again.
+// The output the walkthrough (and docs/historical.md) quotes is what
+// insurgo prints today: every quoted line of every run, compare and
+// scenarios command appears, as it is, in the output docs/walkthrough.sh
+// saved for that command. CI runs the script first and sets
+// INSURGO_WALKTHROUGH_DIR to its directory; without it the test skips.
+// With INSURGO_WALKTHROUGH_UPDATE=1 the quoted lines are rewritten from
+// the new outputs (each matched by its first words) so the numbers can be
+// refreshed after a change to the model; the prose around them must then
+// be read again.
 func TestWalkthroughQuotesOutput(t *testing.T) {
 	dir := os.Getenv("INSURGO_WALKTHROUGH_DIR")
 	if dir == "" {
 		t.Skip("INSURGO_WALKTHROUGH_DIR not set: run sh docs/walkthrough.sh BIN DIR first (.ci/run does)")
 	}
-	path := "../../docs/walkthrough.md"
+	update := os.Getenv("INSURGO_WALKTHROUGH_UPDATE") == "1"
+	for _, doc := range []struct {
+		path string
+		min  int // quoted commands at least
+	}{
+		{"../../docs/walkthrough.md", 20},
+		{"../../docs/historical.md", 7},
+	} {
+		t.Run(filepath.Base(doc.path), func(t *testing.T) {
+			checkQuotes(t, dir, doc.path, doc.min, update)
+		})
+	}
+}
+
+// checkQuotes checks (or, with update, rewrites) the quoted outputs of
+// the document at path against the outputs saved in dir.
+func checkQuotes(t *testing.T, dir, path string, min int, update bool) {
+	name := filepath.Base(path)
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(string(b), "\n")
 	bs := walkthroughBlocks(lines)
-	if len(bs) < 20 {
-		t.Fatalf("found %d quoted commands in the walkthrough, want >= 20", len(bs))
+	if len(bs) < min {
+		t.Fatalf("found %d quoted commands in %s, want >= %d", len(bs), name, min)
 	}
-	update := os.Getenv("INSURGO_WALKTHROUGH_UPDATE") == "1"
 	changed := 0
 	for _, blk := range bs {
 		ob, err := os.ReadFile(filepath.Join(dir, blk.out+".txt"))
 		if err != nil {
-			t.Errorf("walkthrough.md:%d: no output %s.txt from docs/walkthrough.sh: %v", blk.line, blk.out, err)
+			t.Errorf("%s:%d: no output %s.txt from docs/walkthrough.sh: %v", name, blk.line, blk.out, err)
 			continue
 		}
 		outLines := strings.Split(string(ob), "\n")
@@ -114,7 +131,7 @@ func TestWalkthroughQuotesOutput(t *testing.T) {
 				continue
 			}
 			if !update {
-				t.Errorf("walkthrough.md:%d (%s): quoted line not in today's output:\n%s", qi+1, blk.out, q)
+				t.Errorf("%s:%d (%s): quoted line not in today's output:\n%s", name, qi+1, blk.out, q)
 				continue
 			}
 			// The output line with the same first words, after the last match.
@@ -128,7 +145,7 @@ func TestWalkthroughQuotesOutput(t *testing.T) {
 				}
 			}
 			if lines[qi] == q {
-				t.Errorf("walkthrough.md:%d (%s): no line of today's output starts like:\n%s", qi+1, blk.out, q)
+				t.Errorf("%s:%d (%s): no line of today's output starts like:\n%s", name, qi+1, blk.out, q)
 			}
 		}
 	}
