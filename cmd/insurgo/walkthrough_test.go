@@ -120,29 +120,30 @@ func checkQuotes(t *testing.T, dir, path string, min int, update bool) {
 			continue
 		}
 		outLines := strings.Split(string(ob), "\n")
-		have := map[string]bool{}
-		for _, o := range outLines {
-			have[strings.TrimRight(o, " ")] = true
+		at := map[string]int{} // line -> its first index
+		for j, o := range outLines {
+			o = strings.TrimRight(o, " ")
+			if _, ok := at[o]; !ok {
+				at[o] = j
+			}
 		}
 		from := 0
 		for _, qi := range blk.quoted {
 			q := strings.TrimRight(lines[qi], " ")
-			if have[q] {
+			if j, ok := at[q]; ok {
+				from = max(from, j+1)
 				continue
 			}
 			if !update {
 				t.Errorf("%s:%d (%s): quoted line not in today's output:\n%s", name, qi+1, blk.out, q)
 				continue
 			}
-			// The output line with the same first words, after the last match.
-			key := firstWords(q)
-			for j := from; j < len(outLines); j++ {
-				if firstWords(outLines[j]) == key {
-					lines[qi] = strings.TrimRight(outLines[j], " ")
-					from = j + 1
-					changed++
-					break
-				}
+			// The output line of the same shape (numbers aside), if only
+			// one has it; else the next with the same first words.
+			if j := matchLine(q, outLines, from); j >= 0 {
+				lines[qi] = strings.TrimRight(outLines[j], " ")
+				from = j + 1
+				changed++
 			}
 			if lines[qi] == q {
 				t.Errorf("%s:%d (%s): no line of today's output starts like:\n%s", name, qi+1, blk.out, q)
@@ -157,12 +158,88 @@ func checkQuotes(t *testing.T, dir, path string, min int, update bool) {
 	}
 }
 
-// firstWords is the label of an output line: its text before the first
-// digit or bracket (a table row's name, a heading's words).
-func firstWords(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.IndexAny(s, "0123456789[(-+"); i >= 0 {
-		s = s[:i]
+// numberRe matches a number as the outputs print it (with a sign, a
+// decimal point, a thousands comma or a percent sign).
+var numberRe = regexp.MustCompile(`[-+]?[0-9][0-9.,]*%?`)
+
+// shape is a line with its numbers replaced, its spaces collapsed: two
+// printings of the same table row share it.
+func shape(s string) string {
+	return strings.Join(strings.Fields(numberRe.ReplaceAllString(s, "#")), " ")
+}
+
+// matchLine returns the index of the output line that a quoted line q
+// became: the only line of the same shape, or else the first line from
+// index from on with the same first words; -1 if none.
+func matchLine(q string, out []string, from int) int {
+	found := -1
+	for j, o := range out {
+		if shape(o) == shape(q) {
+			if found >= 0 {
+				found = -1
+				break
+			}
+			found = j
+		}
 	}
-	return strings.Join(strings.Fields(s), " ")
+	if found >= 0 {
+		return found
+	}
+	key := firstWords(q)
+	if key == "" {
+		return -1
+	}
+	for j := from; j < len(out); j++ {
+		if firstWords(out[j]) == key {
+			return j
+		}
+	}
+	return -1
+}
+
+// firstWords is the label of an output line: its words before the first
+// that starts with a digit, bracket or sign (a table row's name, a
+// heading's words), or its first word if that is a number (a year's row).
+func firstWords(s string) string {
+	f := strings.Fields(s)
+	if len(f) > 0 && strings.IndexAny(f[0][:1], "0123456789") == 0 {
+		return f[0]
+	}
+	for i, w := range f {
+		if strings.IndexAny(w[:1], "0123456789[(-+") == 0 {
+			f = f[:i]
+			break
+		}
+	}
+	return strings.Join(f, " ")
+}
+
+// A quoted line is matched to what it became by its shape, then by its
+// first words: a target row whose figures and verdict changed, a summary
+// line that starts with a number.
+func TestWalkthroughMatchLine(t *testing.T) {
+	out := []string{
+		"                  attacks-2022  target       217     255        12     114    394      yes",
+		"     af-provinces-sep-dec-2021  target         9      11         1    6.25   17.5      yes",
+		"11 of 11 targets covered; checks (scenario inputs, not counted): 1 of 2 within their interval",
+		"slowdown     107/1000  0.535      0.510    0.527   4.049",
+		"  2021       4    32.4 [29]          29.9 [27.5]   2.3 [2]",
+		"  2022      12  16.8 [13.5]          13.3 [10.5]   3.3 [2]",
+	}
+	for _, tc := range []struct {
+		q    string
+		want int
+	}{
+		{"                  attacks-2022  target       217     227        12       132    342      yes", 0},
+		{"     af-provinces-sep-dec-2021  target         9      13         1      9.58   17.4       no", 1},
+		{"10 of 11 targets covered; checks (scenario inputs, not counted): 1 of 2 within their interval", 2},
+		{"slowdown     119/1000  0.595      0.680    0.580   4.326", 3},
+		{"degradation  81/1000   0.405      0.320    0.420   4.51", -1},
+		{"       af-attacks-sep-dec-2021  target       119     121        12      73.8    174      no", -1},
+		{"  2022      12  19.3 [17]            16.1 [14]   3.0 [2]", 5},
+	} {
+		if got := matchLine(tc.q, out, 0); got != tc.want {
+			t.Errorf("matchLine(%q) = %d, want %d", tc.q, got, tc.want)
+		}
+	}
 }
