@@ -23,22 +23,7 @@ type Aggregate struct {
 	samples    map[string]*Histogram
 	windows    []Window
 	stats      []Histogram
-
-	// Series values added but not yet counted (see Add): the recorder
-	// they came from, and per series of it (by its index in the
-	// recorder) the series' histograms and the pending replicates'
-	// monthly values one after another.
-	pendRec  *Recorder
-	pendHs   [][]Histogram
-	pendVals [][]int64
-	pendN    int // replicates pending
 }
-
-// addBatch is how many replicates' series values Add holds before it
-// counts them: a histogram then takes the values of several replicates
-// in a row, while its memory is in cache, instead of one value each
-// time the whole set of histograms has been walked.
-const addBatch = 16
 
 // NewAggregate returns an empty aggregate of months months that also
 // histograms the given window statistics.
@@ -53,36 +38,23 @@ func NewAggregate(months int, windows []Window) *Aggregate {
 }
 
 // Add adds one replicate's record. Zero values are not stored: a series
-// with fewer entries than Replicates is zero in the rest. The series
-// values are counted in batches of addBatch replicates (and before
-// Merge or Month read them); like Add itself, this makes an Aggregate
-// unsafe for concurrent use.
+// with fewer entries than Replicates is zero in the rest.
 func (a *Aggregate) Add(r *Recorder, c *Calendar) {
 	a.Replicates++
-	if r != a.pendRec {
-		a.flush()
-		a.pendRec, a.pendHs, a.pendVals = r, a.pendHs[:0], a.pendVals[:0]
-	}
-	for len(a.pendHs) < len(r.keys) {
-		a.pendHs, a.pendVals = append(a.pendHs, nil), append(a.pendVals, nil)
-	}
 	for i, k := range r.keys {
 		if !r.used[i] {
 			continue
 		}
-		if a.pendHs[i] == nil {
-			hs, ok := a.series[k]
-			if !ok {
-				hs = make([]Histogram, a.Months)
-				a.series[k] = hs
-			}
-			a.pendHs[i] = hs
+		hs, ok := a.series[k]
+		if !ok {
+			hs = make([]Histogram, a.Months)
+			a.series[k] = hs
 		}
-		a.pendVals[i] = append(a.pendVals[i], r.values[i]...)
-	}
-	a.pendN++
-	if a.pendN >= addBatch {
-		a.flush()
+		for m, v := range r.values[i] {
+			if v != 0 {
+				hs[m].Add(float64(v))
+			}
+		}
 	}
 	for i, name := range r.obsNames {
 		if len(r.obs[i]) == 0 {
@@ -102,29 +74,6 @@ func (a *Aggregate) Add(r *Recorder, c *Calendar) {
 	}
 }
 
-// flush counts the pending series values into their histograms, month
-// by month and, within a month, replicate by replicate.
-func (a *Aggregate) flush() {
-	if a.pendN == 0 {
-		return
-	}
-	for i, vals := range a.pendVals {
-		if len(vals) == 0 {
-			continue
-		}
-		hs, months := a.pendHs[i], a.pendRec.months
-		for m := range months {
-			for j := m; j < len(vals); j += months {
-				if v := vals[j]; v != 0 {
-					hs[m].Add(float64(v))
-				}
-			}
-		}
-		a.pendVals[i] = vals[:0]
-	}
-	a.pendN = 0
-}
-
 // Merge adds o's replicates to a. Both must have the same months and
 // windows.
 func (a *Aggregate) Merge(o *Aggregate) error {
@@ -139,8 +88,6 @@ func (a *Aggregate) Merge(o *Aggregate) error {
 			return fmt.Errorf("%w: window statistic %q differs", ErrMerge, a.windows[i].Name)
 		}
 	}
-	a.flush()
-	o.flush()
 	a.Replicates += o.Replicates
 	for k, ohs := range o.series {
 		hs, ok := a.series[k]
@@ -177,11 +124,8 @@ func (a *Aggregate) Keys() []Key {
 }
 
 // Month returns the histogram of series k in month m over all replicates,
-// zeros included. It is empty if no replicate was added. It first counts
-// the values Add holds pending, so it must not run concurrently with
-// another Month or Add.
+// zeros included. It is empty if no replicate was added.
 func (a *Aggregate) Month(k Key, m int) *Histogram {
-	a.flush()
 	h := &Histogram{}
 	if hs, ok := a.series[k]; ok {
 		h.Merge(&hs[m])

@@ -3,12 +3,12 @@ package sim
 import "testing"
 
 // TestAggregateCountsEveryReplicate adds replicates through two
-// recorders in turn, more than addBatch and not a multiple of it, with a
-// series one recorder registers late, and checks every month's histogram
-// against counts kept by hand: Add's batching loses, repeats or moves no
-// value, whichever recorder it came from.
+// recorders in turn, with a series one recorder registers late and a
+// value above denseMax, and checks every month's histogram against counts
+// kept by hand: Add loses, repeats or moves no value, whichever recorder
+// it came from.
 func TestAggregateCountsEveryReplicate(t *testing.T) {
-	const months, n = 3, 2*addBatch + 5
+	const months, n = 3, 37
 	a := NewAggregate(months, nil)
 	recs := []*Recorder{NewRecorder(months), NewRecorder(months)}
 	want := map[Key][months]map[float64]int64{}

@@ -151,7 +151,6 @@ func (b Batch) Run(ctx context.Context, f Factory) (*Aggregate, error) {
 			return nil, err
 		}
 	}
-	total.flush() // nothing pending: readers may share it
 	return total, nil
 }
 
