@@ -56,12 +56,27 @@ func (w *World) recruit(m int) {
 
 // listRegionCells lists the living cells of each region, in index
 // order, for place (no cell dies or moves while recruits are placed).
+// The lists share one array, each with room for the one cell place may
+// found in a region that has none.
 func (w *World) listRegionCells() {
-	if len(w.regCells) != len(w.c.regions) {
-		w.regCells = make([][]int, len(w.c.regions))
+	nr := len(w.c.regions)
+	if len(w.regCells) != nr {
+		w.regCells = make([][]int, nr)
+		w.regCount = make([]int, nr)
 	}
-	for r := range w.regCells {
-		w.regCells[r] = w.regCells[r][:0]
+	clear(w.regCount)
+	for i := range w.cells {
+		if cl := &w.cells[i]; !cl.dead {
+			w.regCount[cl.region]++
+		}
+	}
+	if need := len(w.cells) + nr; cap(w.regBuf) < need {
+		w.regBuf = make([]int, 2*need)
+	}
+	off := 0
+	for r, n := range w.regCount {
+		w.regCells[r] = w.regBuf[off : off : off+n+1]
+		off += n + 1
 	}
 	for i := range w.cells {
 		if cl := &w.cells[i]; !cl.dead {

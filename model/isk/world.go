@@ -89,6 +89,8 @@ type World struct {
 	risks      []float64 // scratch for raidRisk, per force
 	forceCells []int     // scratch for raidRisk: living cells per force
 	regCells   [][]int   // scratch for place: living cells per region
+	regCount   []int     // scratch for listRegionCells: their numbers
+	regBuf     []int     // scratch for listRegionCells: the lists' array
 }
 
 // newWorld builds one replicate's world. It checks r's context every
