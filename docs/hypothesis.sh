@@ -4,8 +4,9 @@
 #
 #	go build -o /tmp/insurgo ./cmd/insurgo && sh docs/hypothesis.sh /tmp/insurgo /tmp/hypothesis POSTERIOR
 #
-# POSTERIOR is a calibration directory of the historical scenario, used by
-# the policy comparisons (part 4). Environment: PARTS (default "choice
+# POSTERIOR is a calibration directory of the historical scenario, or
+# "historical" for the one it ships, used by the policy comparisons (part
+# 4; "-posterior none" gives the point they are set against). Environment: PARTS (default "choice
 # synth chosen compare"; part "later" is the synthetic check with the
 # counts of 2023-2024 added), SEEDS (synthetic replicates, default 11), POP and
 # BUDGET (each calibration's population and simulations; default 200 and
@@ -19,7 +20,7 @@ parts=${PARTS:-choice synth chosen compare}
 seeds=${SEEDS:-11}
 pop=${POP:-200}
 budget=${BUDGET:-6000}
-if [ -n "$post" ]; then
+if [ -n "$post" ] && [ -d "$post" ]; then
 	post=$(cd "$post" && pwd)
 fi
 mkdir -p "$dir"
@@ -133,7 +134,7 @@ for part in $parts; do
 		# under the posterior.
 		[ -n "$post" ] || { echo "hypothesis.sh: part compare needs POSTERIOR" >&2; exit 2; }
 		while read -r name a b args; do
-			"$bin" compare "$a" "$b" $args -replicates 300 -out "$name-point" -force -no-plots > "$name-point.txt"
+			"$bin" compare "$a" "$b" $args -replicates 300 -posterior none -out "$name-point" -force -no-plots > "$name-point.txt"
 			"$bin" compare "$a" "$b" $args -replicates 300 -posterior "$post" -out "$name-posterior" -force -no-plots > "$name-posterior.txt"
 		done <<LIST
 raids lapsed-pressure sustained-pressure -window 2024-01:2024-12

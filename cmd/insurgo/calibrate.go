@@ -173,7 +173,7 @@ func printCalibration(e *env, res *calibrate.Outcome, dir string) {
 	for _, t := range s.Targets {
 		tw = max(tw, len(t.Name))
 	}
-	fmt.Fprintf(w, "%-*s %10s %10s %21s  (posterior predictive)\n", tw, "target", "observed", "median", "90% interval")
+	fmt.Fprintf(w, "%-*s %10s %10s %21s  (the final particles' own simulations, each within epsilon of the data: narrower than a fresh run's predictive)\n", tw, "target", "observed", "median", "90% interval")
 	for _, t := range s.Targets {
 		mark := ""
 		if !t.Covered {

@@ -65,7 +65,7 @@ func calibrationSections(dir string, res *calibrate.Outcome) []htmlreport.Sectio
 			fmt.Sprintf("[%s, %s]", short(p.P05), short(p.P95))})
 	}
 	r.Sections = append(r.Sections, htmlreport.Section{ID: "settings", Title: "Settings", Tables: []htmlreport.Table{pt}})
-	tt := htmlreport.Table{Caption: "Posterior predictive of each target (the final particles' simulated values)",
+	tt := htmlreport.Table{Caption: "Each target in the final particles' own simulations (each accepted within epsilon of the data, so narrower than the posterior predictive a fresh run gives: insurgo run -posterior DIR)",
 		Header: []string{"target", "observed", "median", "90% interval", "covered"}, Note: "Flagged: the observed figure lies outside the 90% interval."}
 	for _, t := range s.Targets {
 		c := "yes"

@@ -62,8 +62,10 @@ type ParamSummary struct {
 	P95     float64  `json:"p95"`
 }
 
-// TargetSummary is the posterior predictive of one target: the
-// simulated values of the final particles, weighted.
+// TargetSummary is one target in the final particles' own simulations,
+// weighted. Each was accepted within epsilon of the data, so this is
+// narrower than the posterior predictive of fresh simulations (a run
+// drawing from the posterior).
 type TargetSummary struct {
 	Name     string  `json:"name"`
 	Observed float64 `json:"observed"`
