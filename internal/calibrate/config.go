@@ -71,23 +71,26 @@ var Kernels = []string{"mvn", "olcm"}
 
 // file is the TOML form of a calibration file.
 type file struct {
-	Calibrate struct {
-		Name           string     `toml:"name"`
-		Description    string     `toml:"description"`
-		Extends        string     `toml:"extends"`
-		Population     int        `toml:"population"`
-		MaxGenerations int        `toml:"max_generations"`
-		Budget         int        `toml:"budget"`
-		MinAcceptance  float64    `toml:"min_acceptance"`
-		FinalEpsilon   float64    `toml:"final_epsilon"`
-		Quantile       float64    `toml:"quantile"`
-		Kernel         string     `toml:"kernel"`
-		BatchSize      int        `toml:"batch_size"`
-		Seed           int64      `toml:"seed"`
-		Targets        []string   `toml:"targets"`
-		Models         []modelDoc `toml:"model"`
-		Params         []paramDoc `toml:"param"`
-	} `toml:"calibrate"`
+	Calibrate calibrateTable `toml:"calibrate"`
+}
+
+// calibrateTable is the file's [calibrate] table.
+type calibrateTable struct {
+	Name           string     `toml:"name"`
+	Description    string     `toml:"description"`
+	Extends        string     `toml:"extends"`
+	Population     int        `toml:"population"`
+	MaxGenerations int        `toml:"max_generations"`
+	Budget         int        `toml:"budget"`
+	MinAcceptance  float64    `toml:"min_acceptance"`
+	FinalEpsilon   float64    `toml:"final_epsilon"`
+	Quantile       float64    `toml:"quantile"`
+	Kernel         string     `toml:"kernel"`
+	BatchSize      int        `toml:"batch_size"`
+	Seed           int64      `toml:"seed"`
+	Targets        []string   `toml:"targets"`
+	Models         []modelDoc `toml:"model"`
+	Params         []paramDoc `toml:"param"`
 }
 
 type modelDoc struct {
@@ -153,12 +156,51 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 		}
 		return nil, Errors{{File: name, Msg: err.Error()}}
 	}
-	loc := newLocator(string(data))
-	var es Errors
-	add := func(line int, key, format string, args ...any) {
-		es = append(es, &Error{File: name, Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
+	ck := &configChecker{name: name, md: md, loc: newLocator(string(data)), s: f.Calibrate}
+	ck.unknownKeys()
+	if !md.IsDefined("calibrate") {
+		ck.add(0, "calibrate", "missing [calibrate] table")
+		return nil, ck.es
 	}
-	for _, k := range md.Undecoded() {
+	s := f.Calibrate
+	c := &Config{Raw: data, Source: name, Name: s.Name, Description: s.Description,
+		Population: s.Population, MaxGenerations: s.MaxGenerations, Budget: s.Budget,
+		MinAcceptance: s.MinAcceptance, FinalEpsilon: s.FinalEpsilon, Quantile: s.Quantile,
+		Kernel: s.Kernel, BatchSize: s.BatchSize, Seed: uint64(s.Seed), Targets: s.Targets}
+	if c.Name == "" {
+		c.Name = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	}
+	ck.models(c)
+	ck.runSettings(c)
+	ck.params(c)
+	if len(ck.es) > 0 {
+		return nil, ck.es
+	}
+	return c, nil
+}
+
+// configChecker gathers the problems of one calibration file, each with
+// its file, line and key.
+type configChecker struct {
+	name string
+	md   toml.MetaData
+	loc  *locator
+	s    calibrateTable
+	es   Errors
+}
+
+func (ck *configChecker) add(line int, key, format string, args ...any) {
+	ck.es = append(ck.es, &Error{File: ck.name, Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
+}
+
+// line is the line of a key of [calibrate]; defined whether it is set.
+func (ck *configChecker) line(k string) int     { return ck.loc.keyIn("calibrate", -1, k) }
+func (ck *configChecker) defined(k string) bool { return ck.md.IsDefined("calibrate", k) }
+
+// unknownKeys reports every key the file sets that no table knows, with
+// the nearest known one as a hint.
+func (ck *configChecker) unknownKeys() {
+	for _, k := range ck.md.Undecoded() {
 		var known []string
 		switch {
 		case len(k) == 1:
@@ -170,32 +212,22 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 		case k[1] == "param":
 			known = paramKeys
 		}
-		add(loc.key(k), k.String(), "unknown key%s", textdist.Hint(k[len(k)-1], known))
+		ck.add(ck.loc.key(k), k.String(), "unknown key%s", textdist.Hint(k[len(k)-1], known))
 	}
-	if !md.IsDefined("calibrate") {
-		add(0, "calibrate", "missing [calibrate] table")
-		return nil, es
-	}
-	s := f.Calibrate
-	c := &Config{Raw: data, Source: name, Name: s.Name, Description: s.Description,
-		Population: s.Population, MaxGenerations: s.MaxGenerations, Budget: s.Budget,
-		MinAcceptance: s.MinAcceptance, FinalEpsilon: s.FinalEpsilon, Quantile: s.Quantile,
-		Kernel: s.Kernel, BatchSize: s.BatchSize, Seed: uint64(s.Seed), Targets: s.Targets}
-	if c.Name == "" {
-		c.Name = strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
-	}
-	line := func(k string) int { return loc.keyIn("calibrate", -1, k) }
-	defined := func(k string) bool { return md.IsDefined("calibrate", k) }
+}
 
-	// The models.
+// models checks extends or the [[calibrate.model]] elements and fills
+// c.Models.
+func (ck *configChecker) models(c *Config) {
+	s, loc, name := ck.s, ck.loc, ck.name
 	switch {
 	case s.Extends != "" && len(s.Models) > 0:
-		add(line("extends"), "calibrate.extends", "give either extends (one base scenario) or [[calibrate.model]] (model choice), not both")
+		ck.add(ck.line("extends"), "calibrate.extends", "give either extends (one base scenario) or [[calibrate.model]] (model choice), not both")
 	case s.Extends == "" && len(s.Models) == 0:
-		add(0, "calibrate.extends", "missing: the base scenario (a shipped name such as \"historical\", or a path), or [[calibrate.model]] elements for model choice")
+		ck.add(0, "calibrate.extends", "missing: the base scenario (a shipped name such as \"historical\", or a path), or [[calibrate.model]] elements for model choice")
 	case s.Extends != "":
 		c.Models = []ModelSpec{{Name: baseName(s.Extends), Extends: s.Extends, Base: resolve(name, s.Extends), Prior: 1}}
-		c.modelLine = []int{line("extends")}
+		c.modelLine = []int{ck.line("extends")}
 	default:
 		names := map[string]bool{}
 		for i, m := range s.Models {
@@ -207,22 +239,22 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 			bad := false
 			switch {
 			case m.Name == "":
-				add(ln, key, "missing name")
+				ck.add(ln, key, "missing name")
 				bad = true
 			case names[m.Name]:
-				add(ln, key, "duplicate name %q", m.Name)
+				ck.add(ln, key, "duplicate name %q", m.Name)
 				bad = true
 			}
 			names[m.Name] = true
 			if m.Extends == "" {
-				add(ln, key+".extends", "missing: the model's base scenario")
+				ck.add(ln, key+".extends", "missing: the model's base scenario")
 				bad = true
 			}
 			p := 1.0 // equal weights unless given
 			if m.Prior != nil {
 				p = *m.Prior
 				if !(p > 0) || math.IsInf(p, 0) {
-					add(loc.keyIn("calibrate.model", i, "prior"), key+".prior", "must be a finite number > 0 (a prior model weight), got %v", p)
+					ck.add(loc.keyIn("calibrate.model", i, "prior"), key+".prior", "must be a finite number > 0 (a prior model weight), got %v", p)
 					bad = true
 				}
 			}
@@ -232,72 +264,79 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 			}
 		}
 		if len(s.Models) == 1 {
-			add(loc.nth("calibrate.model", 0), "calibrate.model", "one [[calibrate.model]] is no choice: use extends for a single base scenario")
+			ck.add(loc.nth("calibrate.model", 0), "calibrate.model", "one [[calibrate.model]] is no choice: use extends for a single base scenario")
 		}
 	}
+}
 
-	// The run settings.
+// runSettings checks the population, stop rules, kernel, seed and
+// targets, and fills their defaults in c.
+func (ck *configChecker) runSettings(c *Config) {
+	s := ck.s
 	switch {
-	case !defined("population"):
-		add(0, "calibrate.population", "missing: particles per generation (for example 200)")
+	case !ck.defined("population"):
+		ck.add(0, "calibrate.population", "missing: particles per generation (for example 200)")
 	case s.Population < 1:
-		add(line("population"), "calibrate.population", "must be >= 1, got %d", s.Population)
+		ck.add(ck.line("population"), "calibrate.population", "must be >= 1, got %d", s.Population)
 	}
-	if !defined("max_generations") {
+	if !ck.defined("max_generations") {
 		c.MaxGenerations = DefaultMaxGenerations
 	} else if s.MaxGenerations < 1 {
-		add(line("max_generations"), "calibrate.max_generations", "must be >= 1, got %d", s.MaxGenerations)
+		ck.add(ck.line("max_generations"), "calibrate.max_generations", "must be >= 1, got %d", s.MaxGenerations)
 	}
-	if defined("budget") && s.Budget < 0 {
-		add(line("budget"), "calibrate.budget", "must be >= 0 (0 = no budget), got %d", s.Budget)
-	} else if defined("budget") && s.Budget > 0 && s.Population >= 1 && s.Budget < s.Population {
-		add(line("budget"), "calibrate.budget", "%d simulations is below one generation (population %d): the first generation alone simulates at least population proposals", s.Budget, s.Population)
+	if ck.defined("budget") && s.Budget < 0 {
+		ck.add(ck.line("budget"), "calibrate.budget", "must be >= 0 (0 = no budget), got %d", s.Budget)
+	} else if ck.defined("budget") && s.Budget > 0 && s.Population >= 1 && s.Budget < s.Population {
+		ck.add(ck.line("budget"), "calibrate.budget", "%d simulations is below one generation (population %d): the first generation alone simulates at least population proposals", s.Budget, s.Population)
 	}
 	checkFrac := func(k string, v float64, lo string, closed bool) {
-		if !defined(k) {
+		if !ck.defined(k) {
 			return
 		}
 		ok := !math.IsNaN(v) && v <= 1 && (v > 0 || closed && v == 0)
 		if !ok {
-			add(line(k), "calibrate."+k, "must be in %s1], got %v", lo, v)
+			ck.add(ck.line(k), "calibrate."+k, "must be in %s1], got %v", lo, v)
 		}
 	}
 	checkFrac("min_acceptance", s.MinAcceptance, "[0, ", true)
-	if !defined("quantile") {
+	if !ck.defined("quantile") {
 		c.Quantile = DefaultQuantile
 	} else if math.IsNaN(s.Quantile) || !(s.Quantile > 0 && s.Quantile < 1) {
-		add(line("quantile"), "calibrate.quantile", "must be in (0, 1), got %v", s.Quantile)
+		ck.add(ck.line("quantile"), "calibrate.quantile", "must be in (0, 1), got %v", s.Quantile)
 	}
-	if defined("final_epsilon") && (math.IsNaN(s.FinalEpsilon) || s.FinalEpsilon < 0 || math.IsInf(s.FinalEpsilon, 0)) {
-		add(line("final_epsilon"), "calibrate.final_epsilon", "must be a finite number >= 0 (0 = none), got %v", s.FinalEpsilon)
+	if ck.defined("final_epsilon") && (math.IsNaN(s.FinalEpsilon) || s.FinalEpsilon < 0 || math.IsInf(s.FinalEpsilon, 0)) {
+		ck.add(ck.line("final_epsilon"), "calibrate.final_epsilon", "must be a finite number >= 0 (0 = none), got %v", s.FinalEpsilon)
 	}
-	if !defined("kernel") {
+	if !ck.defined("kernel") {
 		c.Kernel = Kernels[0]
 	} else if !slices.Contains(Kernels, s.Kernel) {
-		add(line("kernel"), "calibrate.kernel", "want one of %v, got %q%s", Kernels, s.Kernel, textdist.Hint(s.Kernel, Kernels))
+		ck.add(ck.line("kernel"), "calibrate.kernel", "want one of %v, got %q%s", Kernels, s.Kernel, textdist.Hint(s.Kernel, Kernels))
 	}
-	if defined("batch_size") && s.BatchSize < 1 {
-		add(line("batch_size"), "calibrate.batch_size", "must be >= 1, got %d", s.BatchSize)
+	if ck.defined("batch_size") && s.BatchSize < 1 {
+		ck.add(ck.line("batch_size"), "calibrate.batch_size", "must be >= 1, got %d", s.BatchSize)
 	}
-	if !defined("seed") {
+	if !ck.defined("seed") {
 		c.Seed = DefaultSeed
 	} else if s.Seed < 0 {
-		add(line("seed"), "calibrate.seed", "must be >= 0, got %d", s.Seed)
+		ck.add(ck.line("seed"), "calibrate.seed", "must be >= 0, got %d", s.Seed)
 	}
 	seenT := map[string]bool{}
 	for _, t := range s.Targets {
 		if seenT[t] {
-			add(line("targets"), "calibrate.targets", "target %q listed twice", t)
+			ck.add(ck.line("targets"), "calibrate.targets", "target %q listed twice", t)
 		}
 		seenT[t] = true
 	}
-	if defined("targets") && len(s.Targets) == 0 {
-		add(line("targets"), "calibrate.targets", "empty: leave it out to fit every target")
+	if ck.defined("targets") && len(s.Targets) == 0 {
+		ck.add(ck.line("targets"), "calibrate.targets", "empty: leave it out to fit every target")
 	}
+}
 
-	// The parameters.
+// params checks the [[calibrate.param]] elements and fills c.Params.
+func (ck *configChecker) params(c *Config) {
+	s, loc := ck.s, ck.loc
 	if len(s.Params) == 0 {
-		add(0, "calibrate.param", "no [[calibrate.param]]: a calibration varies at least one setting")
+		ck.add(0, "calibrate.param", "no [[calibrate.param]]: a calibration varies at least one setting")
 	}
 	keys := map[string]bool{}
 	modelNames := make([]string, len(c.Models))
@@ -312,33 +351,33 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 		}
 		switch {
 		case p.Key == "":
-			add(ln, key, "missing key: the dotted scenario key to calibrate, such as \"attacks.rate\"")
+			ck.add(ln, key, "missing key: the dotted scenario key to calibrate, such as \"attacks.rate\"")
 			continue
 		case keys[p.Key]:
-			add(ln, key, "calibrated twice")
+			ck.add(ln, key, "calibrated twice")
 			continue
 		}
 		keys[p.Key] = true
 		bad := false
 		for _, m := range p.Models {
 			if s.Extends != "" {
-				add(loc.keyIn("calibrate.param", i, "models"), key+".models", "only with [[calibrate.model]]")
+				ck.add(loc.keyIn("calibrate.param", i, "models"), key+".models", "only with [[calibrate.model]]")
 				bad = true
 				break
 			}
 			if !slices.Contains(modelNames, m) {
-				add(loc.keyIn("calibrate.param", i, "models"), key+".models", "no model %q%s", m, textdist.Hint(m, modelNames))
+				ck.add(loc.keyIn("calibrate.param", i, "models"), key+".models", "no model %q%s", m, textdist.Hint(m, modelNames))
 				bad = true
 			}
 		}
 		ps, pk, err := priorSpec(p)
 		if err != "" {
-			add(loc.keyIn("calibrate.param", i, pk), key+"."+pk, "%s", err)
+			ck.add(loc.keyIn("calibrate.param", i, pk), key+"."+pk, "%s", err)
 			bad = true
 		}
 		if p.Integer && ps.Dist != "" && !bad {
 			if lo, hi := ps.Support(); math.IsInf(lo, 0) || math.IsInf(hi, 0) {
-				add(ln, key+".integer", "an integer setting needs a bounded prior (uniform, log_uniform, trunc_normal)")
+				ck.add(ln, key+".integer", "an integer setting needs a bounded prior (uniform, log_uniform, trunc_normal)")
 				bad = true
 			}
 		}
@@ -347,10 +386,6 @@ func ParseConfig(name string, data []byte) (*Config, error) {
 			c.paramLine = append(c.paramLine, loc.keyIn("calibrate.param", i, "key"))
 		}
 	}
-	if len(es) > 0 {
-		return nil, es
-	}
-	return c, nil
 }
 
 // resolve returns extends resolved against the calibration file: shipped
