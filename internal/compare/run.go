@@ -152,23 +152,8 @@ type Compared struct {
 // Run runs every arm with the same seed and replicates and compares them.
 // When ctx is cancelled it returns ctx's error.
 func Run(ctx context.Context, arms []Arm, o Options) (*Result, error) {
-	if len(arms) == 0 {
-		return nil, fmt.Errorf("%w: no scenarios", ErrCompare)
-	}
-	if o.Replicates < 2 {
-		return nil, fmt.Errorf("%w: replicates must be >= 2, got %d", ErrCompare, o.Replicates)
-	}
-	for _, a := range arms {
-		for _, w := range append([]sim.Window{o.Window}, o.More...) {
-			if _, _, err := w.Bind(&a.Calendar); err != nil {
-				return nil, fmt.Errorf("scenario %s: %w", a.Name, err)
-			}
-		}
-		for _, s := range o.Signatures {
-			if err := s.Check(&a.Calendar); err != nil {
-				return nil, fmt.Errorf("scenario %s: signature %w", a.Name, err)
-			}
-		}
+	if err := check(arms, o); err != nil {
+		return nil, err
 	}
 	res := &Result{Seed: o.Seed, Replicates: o.Replicates, Window: o.Window, More: o.More, Engine: o.Engine}
 	for _, s := range o.Signatures {
@@ -187,116 +172,178 @@ func Run(ctx context.Context, arms []Arm, o Options) (*Result, error) {
 	// tv[k][i][j] is target j in replicate i of arm k.
 	tv := make([][][]float64, len(arms))
 	for k, a := range arms {
-		vals := make([]float64, o.Replicates)
-		monthly := make([][]float64, o.Replicates)
-		more := make([][]float64, len(o.More))
-		for m := range more {
-			more[m] = make([]float64, o.Replicates)
+		ar, err := runArm(ctx, a, o, res.Targets)
+		if err != nil {
+			return nil, err
 		}
-		sig := make([][]float64, len(o.Signatures))
-		for s := range sig {
-			sig[s] = make([]float64, o.Replicates)
+		tv[k] = ar.targetRows
+		res.Arms = append(res.Arms, ar.ArmResult)
+	}
+	if err := pairArms(res); err != nil {
+		return nil, err
+	}
+	if o.Targets {
+		if err := choose(ctx, arms, o, res, tv); err != nil {
+			return nil, err
 		}
-		if o.Targets {
-			tv[k] = make([][]float64, o.Replicates)
-		}
-		b := sim.Batch{
-			Calendar: a.Calendar, Seed: o.Seed, Count: o.Replicates, Workers: o.Workers,
-			OnReplicate: func(rep int, r *sim.Recorder) error {
-				vals[rep] = o.Window.Eval(r, &a.Calendar)
-				mv := r.Values(o.Window.Metric, o.Window.Scope)
-				monthly[rep] = make([]float64, len(mv))
-				for m, v := range mv {
-					monthly[rep][m] = float64(v)
-				}
-				for m, w := range o.More {
-					more[m][rep] = w.Eval(r, &a.Calendar)
-				}
-				for s, sg := range o.Signatures {
-					sig[s][rep] = sg.Eval(r, &a.Calendar)
-				}
-				if o.Targets {
-					tv[k][rep] = evalTargets(res.Targets, r, &a.Calendar)
-				}
-				return nil
-			},
-		}
-		if o.Progress != nil {
-			name := a.Name
-			b.Progress = func(done, total int) { o.Progress(name, done, total) }
-		}
-		if _, err := b.Run(ctx, a.Factory); err != nil {
-			return nil, fmt.Errorf("scenario %s: %w", a.Name, err)
-		}
-		ar := ArmResult{Name: a.Name, Hash: a.Hash, Values: vals, Dist: Summarize(vals), SignatureValues: sig,
-			Monthly: band(a.Calendar.MonthLabels(), monthly)}
-		for m := range more {
-			ar.More = append(ar.More, Compared{Values: more[m], Dist: Summarize(more[m])})
-		}
-		if o.Targets {
-			ar.TargetValues = make([][]float64, len(res.Targets))
-			for j := range ar.TargetValues {
-				ar.TargetValues[j] = make([]float64, o.Replicates)
-				for i := range ar.TargetValues[j] {
-					ar.TargetValues[j][i] = tv[k][i][j]
-				}
+	}
+	return res, nil
+}
+
+// check refuses options no comparison can run, and windows or
+// signatures outside an arm's calendar.
+func check(arms []Arm, o Options) error {
+	if len(arms) == 0 {
+		return fmt.Errorf("%w: no scenarios", ErrCompare)
+	}
+	if o.Replicates < 2 {
+		return fmt.Errorf("%w: replicates must be >= 2, got %d", ErrCompare, o.Replicates)
+	}
+	for _, a := range arms {
+		for _, w := range append([]sim.Window{o.Window}, o.More...) {
+			if _, _, err := w.Bind(&a.Calendar); err != nil {
+				return fmt.Errorf("scenario %s: %w", a.Name, err)
 			}
 		}
-		for s := range sig {
-			ar.Signatures = append(ar.Signatures, Summarize(sig[s]))
+		for _, s := range o.Signatures {
+			if err := s.Check(&a.Calendar); err != nil {
+				return fmt.Errorf("scenario %s: signature %w", a.Name, err)
+			}
 		}
-		res.Arms = append(res.Arms, ar)
 	}
+	return nil
+}
+
+// armRun is one arm's result and, for model choice, its targets by
+// replicate (targetRows[i][j]: target j in replicate i).
+type armRun struct {
+	ArmResult
+	targetRows [][]float64
+}
+
+// runArm runs the replicates of one arm and evaluates in each the
+// compared windows, the signatures and the targets.
+func runArm(ctx context.Context, a Arm, o Options, targets []report.Observed) (armRun, error) {
+	vals := make([]float64, o.Replicates)
+	monthly := make([][]float64, o.Replicates)
+	more := make([][]float64, len(o.More))
+	for m := range more {
+		more[m] = make([]float64, o.Replicates)
+	}
+	sig := make([][]float64, len(o.Signatures))
+	for s := range sig {
+		sig[s] = make([]float64, o.Replicates)
+	}
+	var rows [][]float64
+	if o.Targets {
+		rows = make([][]float64, o.Replicates)
+	}
+	b := sim.Batch{
+		Calendar: a.Calendar, Seed: o.Seed, Count: o.Replicates, Workers: o.Workers,
+		OnReplicate: func(rep int, r *sim.Recorder) error {
+			vals[rep] = o.Window.Eval(r, &a.Calendar)
+			mv := r.Values(o.Window.Metric, o.Window.Scope)
+			monthly[rep] = make([]float64, len(mv))
+			for m, v := range mv {
+				monthly[rep][m] = float64(v)
+			}
+			for m, w := range o.More {
+				more[m][rep] = w.Eval(r, &a.Calendar)
+			}
+			for s, sg := range o.Signatures {
+				sig[s][rep] = sg.Eval(r, &a.Calendar)
+			}
+			if o.Targets {
+				rows[rep] = evalTargets(targets, r, &a.Calendar)
+			}
+			return nil
+		},
+	}
+	if o.Progress != nil {
+		name := a.Name
+		b.Progress = func(done, total int) { o.Progress(name, done, total) }
+	}
+	if _, err := b.Run(ctx, a.Factory); err != nil {
+		return armRun{}, fmt.Errorf("scenario %s: %w", a.Name, err)
+	}
+	ar := ArmResult{Name: a.Name, Hash: a.Hash, Values: vals, Dist: Summarize(vals), SignatureValues: sig,
+		Monthly: band(a.Calendar.MonthLabels(), monthly)}
+	for m := range more {
+		ar.More = append(ar.More, Compared{Values: more[m], Dist: Summarize(more[m])})
+	}
+	if o.Targets {
+		ar.TargetValues = make([][]float64, len(targets))
+		for j := range ar.TargetValues {
+			ar.TargetValues[j] = make([]float64, o.Replicates)
+			for i := range ar.TargetValues[j] {
+				ar.TargetValues[j][i] = rows[i][j]
+			}
+		}
+	}
+	for s := range sig {
+		ar.Signatures = append(ar.Signatures, Summarize(sig[s]))
+	}
+	return armRun{ArmResult: ar, targetRows: rows}, nil
+}
+
+// pairArms sets each arm's paired effects against the first arm, for the
+// compared window and every other metric.
+func pairArms(res *Result) error {
 	for k := 1; k < len(res.Arms); k++ {
-		p, err := Pair(res.Arms[0].Values, res.Arms[k].Values, o.Seed)
+		p, err := Pair(res.Arms[0].Values, res.Arms[k].Values, res.Seed)
 		if err != nil {
-			return nil, fmt.Errorf("%s against %s: %w", res.Arms[k].Name, res.Arms[0].Name, err)
+			return fmt.Errorf("%s against %s: %w", res.Arms[k].Name, res.Arms[0].Name, err)
 		}
 		res.Arms[k].Versus = &p
 		for m := range res.More {
-			p, err := Pair(res.Arms[0].More[m].Values, res.Arms[k].More[m].Values, o.Seed)
+			p, err := Pair(res.Arms[0].More[m].Values, res.Arms[k].More[m].Values, res.Seed)
 			if err != nil {
-				return nil, fmt.Errorf("%s against %s: %s: %w", res.Arms[k].Name, res.Arms[0].Name, res.More[m].Metric, err)
+				return fmt.Errorf("%s against %s: %s: %w", res.Arms[k].Name, res.Arms[0].Name, res.More[m].Metric, err)
 			}
 			res.Arms[k].More[m].Versus = &p
 		}
 	}
-	if o.Targets {
-		obs := make([]float64, len(res.Targets))
-		for j, t := range res.Targets {
-			obs[j] = t.Observed
-		}
-		if sy := o.Synthetic; sy != nil {
-			if sy.Arm < 0 || sy.Arm >= len(arms) {
-				return nil, fmt.Errorf("%w: synthetic arm %d of %d", ErrCompare, sy.Arm, len(arms))
-			}
-			a := arms[sy.Arm]
-			b := sim.Batch{
-				Calendar: a.Calendar, Seed: sy.Seed, First: sy.Replicate, Count: 1, Workers: 1,
-				OnReplicate: func(rep int, r *sim.Recorder) error {
-					obs = evalTargets(res.Targets, r, &a.Calendar)
-					return nil
-				},
-			}
-			if _, err := b.Run(ctx, a.Factory); err != nil {
-				return nil, fmt.Errorf("synthetic observations from %s: %w", a.Name, err)
-			}
-			for j := range res.Targets {
-				res.Targets[j].Observed = obs[j]
-			}
-			res.SyntheticFrom = a.Name
-		}
-		q := o.TargetQuantile
-		if q == 0 {
-			q = Tolerance
-		}
-		c, err := Choose(tv, obs, q)
-		if err != nil {
-			return nil, err
-		}
-		res.Choice = c
+	return nil
+}
+
+// choose sets res.Choice, the ABC model choice between the arms on
+// their common targets (tv as in Run), against the observed figures or,
+// with o.Synthetic, against one replicate of one arm.
+func choose(ctx context.Context, arms []Arm, o Options, res *Result, tv [][][]float64) error {
+	obs := make([]float64, len(res.Targets))
+	for j, t := range res.Targets {
+		obs[j] = t.Observed
 	}
-	return res, nil
+	if sy := o.Synthetic; sy != nil {
+		if sy.Arm < 0 || sy.Arm >= len(arms) {
+			return fmt.Errorf("%w: synthetic arm %d of %d", ErrCompare, sy.Arm, len(arms))
+		}
+		a := arms[sy.Arm]
+		b := sim.Batch{
+			Calendar: a.Calendar, Seed: sy.Seed, First: sy.Replicate, Count: 1, Workers: 1,
+			OnReplicate: func(rep int, r *sim.Recorder) error {
+				obs = evalTargets(res.Targets, r, &a.Calendar)
+				return nil
+			},
+		}
+		if _, err := b.Run(ctx, a.Factory); err != nil {
+			return fmt.Errorf("synthetic observations from %s: %w", a.Name, err)
+		}
+		for j := range res.Targets {
+			res.Targets[j].Observed = obs[j]
+		}
+		res.SyntheticFrom = a.Name
+	}
+	q := o.TargetQuantile
+	if q == 0 {
+		q = Tolerance
+	}
+	c, err := Choose(tv, obs, q)
+	if err != nil {
+		return err
+	}
+	res.Choice = c
+	return nil
 }
 
 func evalTargets(ts []report.Observed, r *sim.Recorder, c *sim.Calendar) []float64 {
