@@ -30,3 +30,17 @@ func (a *Activation) Next() []int32 {
 	}
 	return o
 }
+
+// Relative draws the step's order as Next does, with the same draws, but
+// returns it relative to the previous step's: the agent that Next would
+// put j-th is the one that stood Relative()[j]-th in the previous order
+// (in the first step, agent Relative()[j]). A model that keeps its agents
+// laid out in the order of activation, so that turns read them one after
+// the other in memory, gathers them with it. Use Next or Relative on one
+// Activation, not both.
+func (a *Activation) Relative() []int32 {
+	for i := range a.order {
+		a.order[i] = int32(i)
+	}
+	return a.Next()
+}

@@ -24,11 +24,11 @@ type compiled struct {
 	p        Params
 	torus    sim.Torus
 	halo     *sim.Halo
-	cvision  []sim.Run // a citizen's vision as runs of halo indices
-	pvision  []sim.Run // a cop's
+	cvision  []chunk   // a citizen's vision, in chunks of at most 8 cells
+	pvision  []chunk   // a cop's
 	arrestP  []float64 // arrestP[n] = 1 - exp(-k n), for the rounded ratio n
 	floor    bool
-	maxVis   int
+	maxVis   int       // chunks in the larger vision
 	flags    []uint8   // by halo index: each cell's flags (hasCopy, isCopy), kind empty
 	legit    []float64 // legitimacy at each step, from step 1 at index 0
 	outburst int32
@@ -59,16 +59,19 @@ func NewFactory(p *Params, cal *sim.Calendar) (sim.Factory, error) {
 	if c.halo, err = c.torus.NewHalo(max(p.CitizenVision, p.CopVision)); err != nil {
 		return nil, err
 	}
-	if c.cvision, err = c.halo.Runs(shape, p.CitizenVision); err != nil {
+	cruns, err := c.halo.Runs(shape, p.CitizenVision)
+	if err != nil {
 		return nil, err
 	}
-	if c.pvision, err = c.halo.Runs(shape, p.CopVision); err != nil {
+	pruns, err := c.halo.Runs(shape, p.CopVision)
+	if err != nil {
 		return nil, err
 	}
+	c.cvision, c.pvision = chunks(cruns), chunks(pruns)
+	c.maxVis = max(len(c.cvision), len(c.pvision))
 	cells := len(sim.Offsets(shape, p.CitizenVision))
-	c.maxVis = max(cells, len(sim.Offsets(shape, p.CopVision)))
-	c.flags = make([]uint8, c.halo.Len())
-	for i := range int32(len(c.flags)) {
+	c.flags = make([]uint8, c.halo.Len()+chunkPad)
+	for i := range int32(c.halo.Len()) {
 		if home := c.halo.Canon(i); home != i {
 			c.flags[i] |= isCopy
 			c.flags[home] |= hasCopy

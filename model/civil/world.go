@@ -30,44 +30,27 @@ const (
 	isCopy   uint8 = 0x80 // a copy in the margin
 )
 
-// Tables that turn a cell's byte into counts without a branch: the inner
-// loops run over 112 cells per agent, and a branch per cell mispredicts.
-// They have 256 entries, one for every byte, flags included, so that
-// indexing them by a uint8 needs no bounds check.
-var (
-	isEmpty  = byKind(func(k uint8) int32 { return b2i(k == empty) })
-	isActive = byKind(func(k uint8) int32 { return b2i(k == active) })
-	// copsActives counts cops in the low 16 bits and actives in the high.
-	copsActives = byKind(func(k uint8) uint32 { return uint32(b2i(k == cop)) | uint32(b2i(k == active))<<16 })
-)
-
-func byKind[T int32 | uint32](f func(k uint8) T) (t [256]T) {
-	for b := range t {
-		t[b] = f(uint8(b) & kindMask)
-	}
-	return t
-}
-
-func b2i(b bool) int32 {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // agent is what an agent's turn reads and writes about itself, kept
-// together so that a turn, which comes in a random order, touches one
-// cache line for it rather than one per field. Cops use pos only.
+// together so that a turn touches one cache line for it rather than one
+// per field.
 type agent struct {
 	hardship float64 // H, citizens only
 	risk     float64 // R, citizens only
 	pos      int32   // home index of its cell
-	jail     int32   // steps left in jail, citizens only
+	jail     int32   // steps left in jail; copMark for a cop
 }
 
-// World is one replicate of the model. It implements sim.Model. Agents
-// 0 .. citizens-1 are citizens and the rest cops; everything is held in
-// flat slices indexed by agent or by cell. Cells are the halo indices of
+// copMark is the jail field of a cop.
+const copMark = -1
+
+// World is one replicate of the model. It implements sim.Model.
+// Everything is held in flat slices indexed by agent or by cell. Each step
+// the agents are laid out anew in the step's random order of activation
+// (gathered into spare), so that the turns then read them one after the
+// other in memory: on a large world the gather's independent loads
+// overlap, where a turn reading its agent from a random place would wait
+// for each in turn. An agent's index is thus its place in this step's
+// order. Cells are the halo indices of
 // a sim.Halo, so that looking around is a loop over fixed index
 // differences; a cell's kind is written to its home and its mirrors.
 type World struct {
@@ -84,9 +67,10 @@ type World struct {
 	occ  []int32 // by home index: the agent there (stale where empty)
 
 	citizens int
-	agents   []agent
+	agents   []agent // in this step's order of activation
+	spare    []agent // the next step's agents, gathered from agents
 
-	empties, actives []int32 // scratch, one neighbourhood long: halo indices
+	emask, amask []uint64 // scratch, a vision's chunks long: the last look's empty and active cells
 
 	nActive, nJailed int32
 	arrests          int64
@@ -119,7 +103,7 @@ func newWorld(c *compiled, r sim.Replicate) *World {
 	w := &World{c: c, rec: r.Recorder, halo: c.halo,
 		rMove: r.Streams.Get("movement"), rArrest: r.Streams.Get("arrests"),
 		kind: slices.Clone(c.flags), occ: make([]int32, c.halo.Len()),
-		empties: make([]int32, c.maxVis), actives: make([]int32, c.maxVis),
+		emask: make([]uint64, c.maxVis), amask: make([]uint64, c.maxVis),
 		lastBurst: -1,
 	}
 	for i, m := range series {
@@ -148,8 +132,9 @@ func newWorld(c *compiled, r sim.Replicate) *World {
 	w.citizens = len(w.agents)
 	for _, cell := range copCells {
 		w.occ[cell] = int32(len(w.agents))
-		w.agents = append(w.agents, agent{pos: cell})
+		w.agents = append(w.agents, agent{pos: cell, jail: copMark})
 	}
+	w.spare = make([]agent, len(w.agents))
 	w.order = sim.NewActivation(len(w.agents), r.Streams.Get("activation"))
 	return w
 }
@@ -173,12 +158,17 @@ func (w *World) Arrests() int64 { return w.arrests }
 func (w *World) Step(d sim.Day) {
 	g := 1 - w.c.legit[d.Index] // grievance is hardship × (1 - legitimacy)
 	before := w.arrests
-	nc := int32(w.citizens)
-	for _, a := range w.order.Next() {
-		if a < nc {
-			w.citizen(a, g)
+	next := w.spare
+	for j, a := range w.order.Relative() {
+		next[j] = w.agents[a]
+		w.occ[next[j].pos] = int32(j)
+	}
+	w.agents, w.spare = next, w.agents
+	for i := range int32(len(w.agents)) {
+		if w.agents[i].jail == copMark {
+			w.cop(i)
 		} else {
-			w.cop(a)
+			w.citizen(i, g)
 		}
 	}
 	w.record(d, w.arrests-before)
@@ -213,7 +203,7 @@ func (w *World) citizen(i int32, g float64) {
 		w.nActive--
 		w.set(at, k)
 	}
-	w.move(i, at, ne)
+	w.move(w.c.cvision, i, at, ne)
 }
 
 // ratio returns cops/actives (actives >= 1) as a whole number: floored,
@@ -234,7 +224,7 @@ func (w *World) cop(i int32) {
 	at := w.agents[i].pos
 	na, ne := w.lookActive(w.c.pvision, at)
 	if na > 0 {
-		cell := w.home(w.actives[w.rArrest.IntN(int(na))])
+		cell := w.home(pick(w.c.pvision, w.amask, at, w.rArrest.IntN(int(na))))
 		a := w.occ[cell]
 		w.agents[a].jail = int32(w.rArrest.IntN(w.c.p.MaxJailTerm + 1))
 		w.set(cell, jailed)
@@ -242,17 +232,17 @@ func (w *World) cop(i int32) {
 		w.nJailed++
 		w.arrests++
 	}
-	w.move(i, at, ne)
+	w.move(w.c.pvision, i, at, ne)
 }
 
 // move moves agent i from cell at to a random one of the ne empty cells
-// found by the last look. The cell it leaves keeps a stale entry in
+// found by the last look, over vision v. The cell it leaves keeps a stale entry in
 // w.occ, which is read only where a citizen is.
-func (w *World) move(i, at int32, ne int32) {
+func (w *World) move(v []chunk, i, at int32, ne int32) {
 	if ne == 0 || !w.c.p.Movement {
 		return
 	}
-	to := w.home(w.empties[w.rMove.IntN(int(ne))])
+	to := w.home(pick(v, w.emask, at, w.rMove.IntN(int(ne))))
 	w.set(to, w.kind[at]&kindMask)
 	w.set(at, empty)
 	w.occ[to] = i
@@ -277,38 +267,4 @@ func (w *World) set(at int32, k uint8) {
 			w.kind[m] = k | isCopy
 		}
 	}
-}
-
-// look counts the cops and active citizens in the cells of the given
-// runs around cell at and lists the empty ones in w.empties, in the
-// order of the runs.
-func (w *World) look(vision []sim.Run, at int32) (cops, actives, ne int32) {
-	var acc uint32
-	emp := w.empties
-	for _, r := range vision {
-		base := at + r.Start
-		for j, k := range w.kind[base : base+r.Len] {
-			emp[ne] = base + int32(j)
-			ne += isEmpty[k]
-			acc += copsActives[k]
-		}
-	}
-	return int32(acc & 0xffff), int32(acc >> 16), ne
-}
-
-// lookActive lists the active citizens' cells in the given runs around
-// cell at in w.actives, and the empty ones in w.empties.
-func (w *World) lookActive(vision []sim.Run, at int32) (na, ne int32) {
-	emp, act := w.empties, w.actives
-	for _, r := range vision {
-		base := at + r.Start
-		for j, k := range w.kind[base : base+r.Len] {
-			c := base + int32(j)
-			emp[ne] = c
-			ne += isEmpty[k]
-			act[na] = c
-			na += isActive[k]
-		}
-	}
-	return na, ne
 }
