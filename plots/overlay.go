@@ -1,17 +1,20 @@
 package plots
 
 import (
+	"cmp"
 	"fmt"
 	"image/color"
 	"slices"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 )
 
-// Band is a scenario's monthly series for Overlay: per month (YYYY-MM)
-// the median and the 5% and 95% quantiles over replicates.
+// Band is a scenario's monthly series for Overlay: per month (YYYY-MM),
+// or per recorded step of a stepped run (the step's number), the median
+// and the 5% and 95% quantiles over replicates.
 type Band struct {
 	Name          string
 	Months        []string
@@ -37,7 +40,9 @@ func Overlay(title, ylabel string, bands []Band) (*plot.Plot, error) {
 	if len(months) == 0 {
 		return nil, fmt.Errorf("%w: no month to draw", ErrNoData)
 	}
-	slices.Sort(months) // YYYY-MM sorts as time does
+	// YYYY-MM sorts as time does, and step numbers (a stepped
+	// calendar's labels) by length first as numbers do.
+	slices.SortFunc(months, func(a, b string) int { return cmp.Or(cmp.Compare(len(a), len(b)), strings.Compare(a, b)) })
 	p := NewPlot(title, "month", ylabel)
 	AddGrid(p)
 	for i, b := range bands {

@@ -3,6 +3,8 @@ package plots
 import (
 	"bytes"
 	"errors"
+	"slices"
+	"strconv"
 	"testing"
 )
 
@@ -28,5 +30,22 @@ func TestOverlay(t *testing.T) {
 	bad.P95 = bad.P95[:2]
 	if _, err := Overlay("t", "y", []Band{bad}); err == nil {
 		t.Error("mismatched band accepted")
+	}
+}
+
+// A stepped run's labels are step numbers: they go on the axis in
+// numeric order (9 before 10), not as text sorts them.
+func TestOverlaySteps(t *testing.T) {
+	var b Band
+	for s := 1; s <= 12; s++ {
+		b.Months = append(b.Months, strconv.Itoa(s))
+		b.P05, b.P50, b.P95 = append(b.P05, 0), append(b.P50, 1), append(b.P95, 2)
+	}
+	p, err := Overlay("t", "y", []Band{b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.X.Tick.Marker.(monthTicks).labels; !slices.Equal(got, b.Months) {
+		t.Errorf("axis labels %v, want steps 1 to 12 in order", got)
 	}
 }

@@ -260,14 +260,18 @@ func WindowTitle(w sim.Window) string {
 	if w.From == w.To {
 		span = w.From.String()
 	}
+	per, end := "month", w.To.String()
+	if w.From.IsZero() && w.To.IsZero() { // a run counted in steps, whole
+		span, per, end = "the whole run", "recorded step", "the run"
+	}
 	var s string
 	switch w.Statistic {
 	case sim.Sum:
 		s = fmt.Sprintf("%s%s, summed over %s", what, where, span)
 	case sim.MeanPerMonth:
-		s = fmt.Sprintf("%s%s, mean per month over %s", what, where, span)
+		s = fmt.Sprintf("%s%s, mean per %s over %s", what, where, per, span)
 	case sim.EndValue:
-		s = fmt.Sprintf("%s%s at the end of %s", what, where, w.To)
+		s = fmt.Sprintf("%s%s at the end of %s", what, where, end)
 	case sim.Share:
 		s = fmt.Sprintf("Share of %s%s among %s, %s", what, where, scopeName(w.Of), span)
 	default:

@@ -57,6 +57,8 @@ func TestWindowTitle(t *testing.T) {
 		{sim.Window{Metric: "attacks", Scope: "country:afghanistan", From: m("2024-01"), To: m("2024-12"), Statistic: sim.Sum}, "Attacks in Afghanistan, summed over 2024-01 to 2024-12"},
 		{sim.Window{Metric: "claimed", Scope: "group:kp", Of: "total", From: m("2022-01"), To: m("2022-12"), Statistic: sim.Share}, "Share of claimed attacks in group kp among total, 2022-01 to 2022-12"},
 		{sim.Window{Metric: "leaders_killed", Scope: "total", From: m("2023-02"), To: m("2023-05"), Statistic: sim.MeanPerMonth}, "Leaders killed in all places, mean per month over 2023-02 to 2023-05"},
+		// A run counted in steps has no months: its window is the whole run.
+		{sim.Window{Metric: "active", Scope: "total", Statistic: sim.MeanPerMonth}, "Active in all places, mean per recorded step over the whole run"},
 	} {
 		if got := WindowTitle(c.w); got != c.want {
 			t.Errorf("WindowTitle = %q, want %q", got, c.want)

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/insurgo/insurgo/internal/compare"
@@ -157,12 +158,32 @@ func (s *Scenario) Scopes() []string {
 	return s.Params.Scopes()
 }
 
+// Headline returns the figure commands report for the scenario's model
+// when not told which: its main metric, scope and window statistic
+// (isk.Headline, civil.Headline), without months.
+func (s *Scenario) Headline() sim.Window {
+	if s.Model == ModelCivil {
+		return civil.Headline()
+	}
+	return isk.Headline()
+}
+
+// SignatureQuery is what Signatures needs to know of a comparison. It is
+// the ISK model's (isk.SignatureQuery), named here so that commands import
+// no model package.
+type SignatureQuery = isk.SignatureQuery
+
 // Signatures returns the signatures that tell the hypotheses of the
 // scenario's model apart over a compared window, with notes on any left
-// out (see isk.Params.Signatures). The civil model has none.
-func (s *Scenario) Signatures(q isk.SignatureQuery) ([]compare.Signature, []string, error) {
+// out (see isk.Params.Signatures). The civil model has none, so none is
+// reported for it; a pressure span given for it is an error, as it has
+// no rebound to measure.
+func (s *Scenario) Signatures(q SignatureQuery) ([]compare.Signature, []string, error) {
 	if s.Model == ModelCivil {
-		return nil, []string{"no hypothesis signatures: " + s.Name + " runs the civil violence model"}, nil
+		if q.Pressure != nil {
+			return nil, nil, fmt.Errorf("scenario %s runs the civil violence model, which has no rebound signature", s.Name)
+		}
+		return nil, nil, nil
 	}
 	if q.Source == "" {
 		q.Source = s.Name

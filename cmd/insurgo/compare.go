@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -14,7 +15,6 @@ import (
 	"github.com/insurgo/insurgo/internal/compare"
 	"github.com/insurgo/insurgo/internal/htmlreport"
 	"github.com/insurgo/insurgo/internal/textdist"
-	"github.com/insurgo/insurgo/model/isk"
 	"github.com/insurgo/insurgo/scenarios"
 	"github.com/insurgo/insurgo/sim"
 )
@@ -28,8 +28,11 @@ usage: insurgo compare A B [C ...] [flags]
 Compare runs every scenario (shipped names, see 'insurgo scenarios', or .toml
 paths) with the same seed and replicates, so replicate i of every scenario
 draws the same random numbers (common random numbers): a difference between
-scenarios measures the change of setting, not the noise. For the window
-statistic (-metric, -scope, -statistic over -window) it prints:
+scenarios measures the change of setting, not the noise. The scenarios
+must run one model. For the window statistic (-metric, -scope, -statistic
+over -window; left out, the model's headline: attacks in Afghanistan summed
+over the last 12 months for the ISK model, the mean active citizens per
+recorded step over the whole run for the civil one) it prints:
 
   - for each scenario, the median and 90% interval over replicates;
   - for each scenario against the first (A): the paired difference B_i − A_i
@@ -40,7 +43,8 @@ statistic (-metric, -scope, -statistic over -window) it prints:
     together: the Monte Carlo precision of the mean effect), P(B < A) (the
     share of replicates with B_i < A_i, ties counted half), and how much the
     pairing helped: (var(A) + var(B)) / var(B − A);
-  - signatures that tell a strategic slowdown from a degradation, each over
+  - for the ISK model, signatures that tell a strategic slowdown from a
+    degradation (the civil model has none), each over
     the window (median and 90% interval over replicates): fighters retained
     (fighters at the window's end over fighters the month before it), suicide
     share (suicide_attacks / attacks in -scope), casualties per attack (in
@@ -105,10 +109,10 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	fs := newFlagSet(compareCmd, e.Stdout)
 	o.register(fs, "compare", "replicates per scenario (>= 2)", "master random seed, shared by every scenario")
 	fs.StringVar(&o.window, "window", "", "months compared, FROM:TO as YYYY-MM:YYYY-MM (default: the last 12 months every scenario runs)")
-	fs.StringVar(&o.metric, "metric", isk.MAttacks, "metric compared; several, comma-separated (attacks,recruits,fighters), are compared in the same replicates")
-	fs.StringVar(&o.scope, "scope", "country:afghanistan", "scope of the metric")
+	fs.StringVar(&o.metric, "metric", "", "metric compared (default: the model's headline: attacks for ISK, active for civil); several, comma-separated (attacks,recruits,fighters), are compared in the same replicates")
+	fs.StringVar(&o.scope, "scope", "", "scope of the metric (default: the model's: country:afghanistan for ISK, total for civil)")
 	fs.StringVar(&o.of, "of", "", "denominator scope, for -statistic share")
-	fs.StringVar(&o.statistic, "statistic", sim.Sum, "window statistic: "+strings.Join(sim.StatKinds, ", "))
+	fs.StringVar(&o.statistic, "statistic", "", "window statistic (default: the model's: sum for ISK, mean_per_month, the mean per recorded step, for civil): "+strings.Join(sim.StatKinds, ", "))
 	fs.StringVar(&o.pressure, "pressure", "", "pressure span FROM:TO for the rebound signature (default: from the first scenario's raid phases)")
 	fs.Float64Var(&o.level, "rebound-level", 0.5, "the rebound is back to this share of the pre-pressure tempo (> 0)")
 	fs.BoolVar(&o.targets, "targets", false, "score the scenarios against their observed targets (rejection ABC)")
@@ -129,26 +133,36 @@ func runCompare(ctx context.Context, args []string, e *env) error {
 	case o.synthetic != "" && !o.targets:
 		return usageError("compare: -synthetic needs -targets")
 	}
-	// The window's own check (statistic, denominator), as for targets and
-	// sweep outputs; its keys are the flags' names.
-	if ps := (sim.Window{Statistic: o.statistic, Of: o.of}).Problems(nil); len(ps) > 0 {
-		return usageError("compare: -%s: %s", ps[0].Key, ps[0].Msg)
-	}
 	if err := o.check("compare", 2); err != nil {
 		return err
 	}
 	if err := o.posterior.load(); err != nil {
 		return err
 	}
+	scs, err := loadScenarios(e.Stderr, pos...)
+	if err != nil {
+		return err
+	}
+	for _, sc := range scs[1:] {
+		if sc.Model != scs[0].Model {
+			return usageError("compare: %s runs the %s model and %s the %s model; compare scenarios of one model", scs[0].Name, scs[0].Model, sc.Name, sc.Model)
+		}
+	}
+	// Flags left out take the model's headline figure.
+	head := scs[0].Headline()
+	o.metric = cmp.Or(o.metric, head.Metric)
+	o.scope = cmp.Or(o.scope, head.Scope)
+	o.statistic = cmp.Or(o.statistic, head.Statistic)
+	// The window's own check (statistic, denominator), as for targets and
+	// sweep outputs; its keys are the flags' names.
+	if ps := (sim.Window{Statistic: o.statistic, Of: o.of}).Problems(nil); len(ps) > 0 {
+		return usageError("compare: -%s: %s", ps[0].Key, ps[0].Msg)
+	}
 	metrics, err := splitMetrics(o.metric)
 	if err != nil {
 		return err
 	}
 	o.metric = metrics[0] // the signatures follow the first
-	scs, err := loadScenarios(e.Stderr, pos...)
-	if err != nil {
-		return err
-	}
 	for i := range scs {
 		if scs[i], err = applySets(scs[i], o.set); err != nil {
 			return err
@@ -442,7 +456,7 @@ func lastMonth(c *sim.Calendar) sim.Month { return c.Month(c.Months() - 1) }
 // and notes on the ones left out; -pressure, when given, sets the span
 // the rebound is measured after.
 func signatures(o compareOptions, first *scenarios.Scenario, arms []compare.Arm, from, to sim.Month) ([]compare.Signature, []string, error) {
-	q := isk.SignatureQuery{Metric: o.metric, Scope: o.scope, From: from, To: to, Arms: arms, Level: o.level}
+	q := scenarios.SignatureQuery{Metric: o.metric, Scope: o.scope, From: from, To: to, Arms: arms, Level: o.level}
 	if o.pressure != "" {
 		pfrom, pto, err := parseSpan(o.pressure, "-pressure")
 		if err != nil {

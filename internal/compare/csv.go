@@ -44,7 +44,7 @@ func (r *Result) WriteCSV(w io.Writer) error {
 	rows := [][]string{CSVHeader}
 	type about struct{ metric, scope, of, window, statistic string }
 	of := func(w sim.Window) about {
-		return about{w.Metric, w.Scope, w.Of, w.From.String() + ".." + w.To.String(), w.Statistic}
+		return about{w.Metric, w.Scope, w.Of, span(w), w.Statistic}
 	}
 	add := func(arm, against string, a about, q string, est float64, p05, p50, p95 string, n int) {
 		rows = append(rows, []string{arm, against, a.metric, a.scope, a.of, a.window, a.statistic, q, num(est), p05, p50, p95, strconv.Itoa(n)})

@@ -7,14 +7,16 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/insurgo/insurgo/sim"
 )
 
 // WriteTable writes r as tables for people to read.
 func (r *Result) WriteTable(w io.Writer) error {
 	ew := &errWriter{w: w}
 	win := r.Window
-	fmt.Fprintf(ew, "%s %s in %s, %s..%s; %d replicates per scenario, seed %d (common random numbers)\n\n",
-		statName(win.Statistic), win.Metric, win.Scope, win.From, win.To, r.Replicates, r.Seed)
+	fmt.Fprintf(ew, "%s %s in %s, %s; %d replicates per scenario, seed %d (common random numbers)\n\n",
+		statName(win), win.Metric, win.Scope, span(win), r.Replicates, r.Seed)
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "scenario\tmedian\t90% interval\tmean")
 	for _, a := range r.Arms {
@@ -40,7 +42,7 @@ func (r *Result) WriteTable(w io.Writer) error {
 		fmt.Fprintln(ew, " mean(B)/mean(A) − 1, its interval the Monte Carlo precision of that mean effect, by bootstrap)")
 	}
 	for m, w := range r.More {
-		fmt.Fprintf(ew, "\n%s %s in %s, %s..%s:\n", statName(w.Statistic), w.Metric, w.Scope, w.From, w.To)
+		fmt.Fprintf(ew, "\n%s %s in %s, %s:\n", statName(w), w.Metric, w.Scope, span(w))
 		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 		fmt.Fprintf(tw, "scenario\tmedian\t90%% interval\tmean\tchange of means vs %s (90%% CI)\tdifference (90%%)\tP(below)\n", r.Arms[0].Name)
 		for _, a := range r.Arms {
@@ -106,16 +108,32 @@ func (r *Result) WriteTable(w io.Writer) error {
 	return ew.err
 }
 
-func statName(s string) string {
-	switch s {
+// statName names w's statistic for a table's heading.
+func statName(w sim.Window) string {
+	switch w.Statistic {
 	case "mean_per_month":
+		if wholeRun(w) {
+			return "mean per recorded step of"
+		}
 		return "mean per month of"
 	case "end_value":
 		return "end value of"
 	case "distinct_regions":
 		return "distinct regions with"
 	}
-	return s + " of"
+	return w.Statistic + " of"
+}
+
+// wholeRun reports whether w has no months: it spans the whole of a run
+// counted in steps (a civil model's).
+func wholeRun(w sim.Window) bool { return w.From.IsZero() && w.To.IsZero() }
+
+// span names w's months, FROM..TO, or "whole run".
+func span(w sim.Window) string {
+	if wholeRun(w) {
+		return "whole run"
+	}
+	return w.From.String() + ".." + w.To.String()
 }
 
 // fmtNum formats x with about four significant digits, whole numbers

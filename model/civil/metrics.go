@@ -1,5 +1,7 @@
 package civil
 
+import "github.com/insurgo/insurgo/sim"
+
 // Metrics the model records, all in scope "total". Counts are taken after
 // each step and kept at the end of each recording period; arrests and
 // outbursts are summed over the period.
@@ -45,3 +47,10 @@ const (
 // EventFields lists the fields of the model's events, for the columns of
 // events.csv.
 func EventFields() []string { return []string{FieldPeak, FieldDuration} }
+
+// Headline is the figure a command reports when not told which (compare's
+// default -metric, -scope and -statistic): the active citizens, their mean
+// per recording period (per step by default) over the whole run.
+func Headline() sim.Window {
+	return sim.Window{Name: MActive, Metric: MActive, Scope: Scope, Statistic: sim.MeanPerMonth}
+}

@@ -1,6 +1,10 @@
 package isk
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/insurgo/insurgo/sim"
+)
 
 // Metric names the model records per month.
 const (
@@ -63,4 +67,11 @@ func (p *Params) Scopes() []string {
 		set["pool:"+l.Name] = true
 	}
 	return sortedKeys(set)
+}
+
+// Headline is the figure a command reports when not told which (compare's
+// default -metric, -scope and -statistic): attacks in Afghanistan, summed
+// over the window.
+func Headline() sim.Window {
+	return sim.Window{Name: MAttacks, Metric: MAttacks, Scope: "country:afghanistan", Statistic: sim.Sum}
 }
