@@ -66,7 +66,7 @@ func (w *World) attack(d sim.Day) {
 		if cl.dead {
 			continue
 		}
-		wt := cl.rate*cl.use*w.regSat[cl.region]*w.ctySat[w.c.regions[cl.region].country] + cl.exc*w.excG
+		wt := cl.rate*cl.use*w.regSat[cl.region]*w.ctySat[w.c.regionCountry[cl.region]] + cl.exc*w.excG
 		if wt <= 0 {
 			continue
 		}
@@ -177,7 +177,7 @@ func (w *World) toll(cl *cell, ty *ctype, where int, suicide bool) (deaths, woun
 		mean *= math.Exp(c.plotGrowthDay * float64(w.day-cl.plotFrom))
 	}
 	hi := float64(ty.MaxDeaths)
-	mean = math.Min(mean, hi)
+	mean = min(mean, hi)
 	deaths = min(poisson(w.rCas, mean), ty.MaxDeaths)
 	wounded = poisson(w.rCas, ty.Wounded*mean)
 	return deaths, wounded

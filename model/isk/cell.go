@@ -2,22 +2,24 @@ package isk
 
 import "math"
 
-// cell is a group of fighters acting together in one region.
+// cell is a group of fighters acting together in one region. The fields
+// the daily walks over all cells read (the attacker's pick, the raid
+// target's) come first, so that they share a cache line.
 type cell struct {
-	id         int
 	region     int
+	dead       bool
+	rate       float64 // daily attack capacity, before ceilings
+	use        float64 // share of capacity its command and posture let it use
+	exc        float64 // anchored self-excitation
+	intel      float64 // the state's knowledge of it, 0..1
+	id         int
 	fighters   int
 	volunteers int
 	money      float64
 	explosives float64
 	skill      float64
-	intel      float64 // the state's knowledge of it, 0..1
-	cmdUntil   int     // day a killed commander is replaced; <= today: in post
-	rate       float64 // daily attack capacity, before ceilings
-	use        float64 // share of capacity its command and posture let it use
-	exc        float64 // anchored self-excitation
-	plotFrom   int     // day its current plot started (last attack, raid hit or founding)
-	dead       bool
+	cmdUntil   int // day a killed commander is replaced; <= today: in post
+	plotFrom   int // day its current plot started (last attack, raid hit or founding)
 }
 
 // newCell appends a cell and returns its index.
@@ -56,7 +58,7 @@ func (w *World) lose(i, k int) {
 func (w *World) kill(i int) {
 	cl := &w.cells[i]
 	w.addRaw(cl.region, -cl.rate, -cl.rate*cl.use)
-	w.excTotal = math.Max(0, w.excTotal-cl.exc*w.excG)
+	w.excTotal = max(0, w.excTotal-cl.exc*w.excG)
 	cl.rate, cl.use, cl.exc, cl.dead = 0, 0, 0, true
 }
 

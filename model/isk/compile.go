@@ -18,6 +18,9 @@ type compiled struct {
 	days   int
 
 	regions []cregion
+	// regionCountry[r] is regions[r].country, compact for the attacker's
+	// pick, which reads it for every cell.
+	regionCountry []int
 	// capCountry[k]: tempo ceiling of country k (attacks.theatre_ceiling
 	// times its regions' summed opportunity), per day; 0 = none.
 	capCountry []float64
@@ -266,6 +269,7 @@ func (k *compiler) regions() {
 			cr.targets[t] = r.Targets[ty.kind]
 		}
 		c.regions = append(c.regions, cr)
+		c.regionCountry = append(c.regionCountry, cr.country)
 	}
 }
 

@@ -1,7 +1,5 @@
 package isk
 
-import "math"
-
 // gatherIntel is the monthly growth and decay of the state's knowledge of
 // each cell (domain mechanism 2, intelligence-led raids). Informants
 // (intel.informants plus the raid phase's, per month) accrue toward 1,
@@ -21,6 +19,6 @@ func (w *World) gatherIntel(m int) {
 			gain *= 1 - c.hide
 		}
 		cl.intel += gain*(1-cl.intel) - in.Decay*cl.intel
-		cl.intel = math.Min(1, math.Max(0, cl.intel))
+		cl.intel = min(1, max(0, cl.intel))
 	}
 }

@@ -50,7 +50,7 @@ func (w *World) move(m int) {
 			}
 			s := score(e.to, w.intelAfter(cl, e), e.diff)
 			ws = append(ws, s)
-			best = math.Max(best, s)
+			best = max(best, s)
 		}
 		w.mw = ws
 		choice := w.pickSoftmax(ws, best, mv.Temperature)

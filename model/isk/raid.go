@@ -35,10 +35,25 @@ func (w *World) raid(d sim.Day, f *raidForce) {
 }
 
 // raidTarget draws the cell force f raids, among the living cells in its
-// country, with weight intel^raids.sharpness (more near a named leader,
-// see raidWeight); -1 when there is none.
+// country, with weight intel^raids.sharpness, times 1 +
+// raids.leader_priority where a named leader is based; -1 when there is
+// none.
 func (w *World) raidTarget(f *raidForce) int {
 	c := w.c
+	// Each region's factor for this raid: 0 outside the force's country,
+	// else the leader priority (1 without a named leader: x*1 is x).
+	w.regMult = grow(w.regMult, len(c.regions))
+	lp := 1 + c.p.Raids.LeaderPriority
+	for r := range c.regions {
+		switch {
+		case c.regions[r].country != f.country:
+			w.regMult[r] = 0
+		case w.leadersIn[r] > 0:
+			w.regMult[r] = lp
+		default:
+			w.regMult[r] = 1
+		}
+	}
 	var total float64
 	sharp := c.p.Raids.Sharpness
 	w.rw = grow(w.rw, len(w.cells))
@@ -46,10 +61,10 @@ func (w *World) raidTarget(f *raidForce) int {
 	for i := range w.cells {
 		cl := &w.cells[i]
 		rw[i] = 0
-		if cl.dead || c.regions[cl.region].country != f.country {
+		if cl.dead || w.regMult[cl.region] == 0 {
 			continue
 		}
-		rw[i] = w.raidWeight(cl, sharp)
+		rw[i] = intelPow(cl.intel, sharp) * w.regMult[cl.region]
 		total += rw[i]
 	}
 	if total <= 0 {
@@ -122,21 +137,15 @@ func (w *World) raidHit(pick int, d sim.Day, f *raidForce) int {
 	return killed
 }
 
-// raidWeight is the targeting weight of a cell.
-func (w *World) raidWeight(cl *cell, sharp float64) float64 {
-	var x float64
+// intelPow is intel^sharp, exactly for the usual sharpness 0, 1 and 2.
+func intelPow(intel, sharp float64) float64 {
 	switch sharp {
 	case 0:
-		x = 1
+		return 1
 	case 1:
-		x = cl.intel
+		return intel
 	case 2:
-		x = cl.intel * cl.intel
-	default:
-		x = math.Pow(cl.intel, sharp)
+		return intel * intel
 	}
-	if w.leadersIn[cl.region] > 0 {
-		x *= 1 + w.c.p.Raids.LeaderPriority
-	}
-	return x
+	return math.Pow(intel, sharp)
 }

@@ -1,7 +1,5 @@
 package isk
 
-import "math"
-
 // upkeep is the monthly income and supply of each cell (domain mechanism
 // 1, tempo and capacity): isk.income money and isk.supply explosives per
 // fighter, stocks capped at isk.stock_months of that inflow (a stock
@@ -11,8 +9,8 @@ func (w *World) upkeep() {
 	for i := range w.cells {
 		cl := &w.cells[i]
 		f := float64(cl.fighters)
-		cl.money = math.Min(cl.money+k.Income*f, math.Max(cl.money, k.Income*f*k.StockMonths))
-		cl.explosives = math.Min(cl.explosives+k.Supply*f, math.Max(cl.explosives, k.Supply*f*k.StockMonths))
+		cl.money = min(cl.money+k.Income*f, max(cl.money, k.Income*f*k.StockMonths))
+		cl.explosives = min(cl.explosives+k.Supply*f, max(cl.explosives, k.Supply*f*k.StockMonths))
 	}
 }
 

@@ -91,6 +91,7 @@ type World struct {
 	regCells   [][]int   // scratch for place: living cells per region
 	regCount   []int     // scratch for listRegionCells: their numbers
 	regBuf     []int     // scratch for listRegionCells: the lists' array
+	regMult    []float64 // scratch for raidTarget: each region's factor
 }
 
 // newWorld builds one replicate's world. It checks r's context every
