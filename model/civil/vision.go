@@ -73,6 +73,18 @@ func (w *World) look(v []chunk, at int32) (cops, actives, ne int32) {
 	return cops, actives, ne
 }
 
+// lookEmpty counts the empty cells in vision v around cell at and keeps
+// their masks in w.emask for pick, as look does.
+func (w *World) lookEmpty(v []chunk, at int32) (ne int32) {
+	em := w.emask[:len(v)]
+	for i, ch := range v {
+		e := is(w.load(at+ch.start), empty) & ch.mask
+		em[i] = e
+		ne += int32(bits.OnesCount64(e))
+	}
+	return ne
+}
+
 // lookActive counts the active citizens and the empty cells in vision v
 // around cell at and keeps their masks in w.amask and w.emask for pick.
 func (w *World) lookActive(v []chunk, at int32) (na, ne int32) {

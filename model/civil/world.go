@@ -182,11 +182,19 @@ func (w *World) citizen(i int32, g float64) {
 		return
 	}
 	at := ag.pos
-	cops, actives, ne := w.look(w.c.cvision, at)
-	n := ratio(cops, actives+1, w.c.floor) // the citizen counts itself among the active
-	k := quiet
-	if ag.hardship*g-ag.risk*w.c.arrestP[n] > w.c.p.Threshold {
-		k = active
+	k, ne := quiet, int32(0)
+	if grievance := ag.hardship * g; grievance <= w.c.p.Threshold {
+		// G - R·P <= G <= T whatever the cops and actives around (R·P >=
+		// 0, and rounding keeps the order): quiet, with no need to count
+		// them. Only the empty cells are needed, to move.
+		ne = w.lookEmpty(w.c.cvision, at)
+	} else {
+		var cops, actives int32
+		cops, actives, ne = w.look(w.c.cvision, at)
+		n := ratio(cops, actives+1, w.c.floor) // the citizen counts itself among the active
+		if grievance-ag.risk*w.c.arrestP[n] > w.c.p.Threshold {
+			k = active
+		}
 	}
 	switch was := w.kind[at] & kindMask; {
 	case was == k:
