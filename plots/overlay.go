@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"slices"
+	"strconv"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -43,13 +44,35 @@ func Overlay(title, ylabel string, bands []Band) (*plot.Plot, error) {
 	// YYYY-MM sorts as time does, and step numbers (a stepped
 	// calendar's labels) by length first as numbers do.
 	slices.SortFunc(months, func(a, b string) int { return cmp.Or(cmp.Compare(len(a), len(b)), strings.Compare(a, b)) })
-	p := NewPlot(title, "month", ylabel)
+	// A stepped run's labels are its recorded steps' numbers: drawn on a
+	// numeric step axis.
+	steps := make([]float64, len(months))
+	for i, m := range months {
+		n, err := strconv.Atoi(m)
+		if err != nil {
+			steps = nil
+			break
+		}
+		steps[i] = float64(n)
+	}
+	xOf := func(m string) float64 {
+		i := slices.Index(months, m)
+		if steps != nil {
+			return steps[i]
+		}
+		return float64(i)
+	}
+	xlabel := "month"
+	if steps != nil {
+		xlabel = "step"
+	}
+	p := NewPlot(title, xlabel, ylabel)
 	AddGrid(p)
 	for i, b := range bands {
 		c := Palette[i%len(Palette)]
 		var lo, hi, med plotter.XYs
 		for j, m := range b.Months {
-			x := float64(slices.Index(months, m))
+			x := xOf(m)
 			lo = append(lo, plotter.XY{X: x, Y: b.P05[j]})
 			hi = append(hi, plotter.XY{X: x, Y: b.P95[j]})
 			med = append(med, plotter.XY{X: x, Y: b.P50[j]})
@@ -74,8 +97,12 @@ func Overlay(title, ylabel string, bands []Band) (*plot.Plot, error) {
 		p.Add(l)
 		p.Legend.Add(b.Name, l, poly)
 	}
-	p.X.Tick.Marker = monthTicks{labels: months}
-	p.X.Min, p.X.Max = -0.5, float64(len(months))-0.5
+	if steps != nil {
+		p.X.Min, p.X.Max = steps[0], steps[len(steps)-1]
+	} else {
+		p.X.Tick.Marker = monthTicks{labels: months}
+		p.X.Min, p.X.Max = -0.5, float64(len(months))-0.5
+	}
 	p.Y.Min = 0
 	return p, nil
 }

@@ -3,7 +3,6 @@ package plots
 import (
 	"bytes"
 	"errors"
-	"slices"
 	"strconv"
 	"testing"
 )
@@ -33,8 +32,8 @@ func TestOverlay(t *testing.T) {
 	}
 }
 
-// A stepped run's labels are step numbers: they go on the axis in
-// numeric order (9 before 10), not as text sorts them.
+// A stepped run's labels are step numbers: they are drawn on a numeric
+// step axis, not as month labels.
 func TestOverlaySteps(t *testing.T) {
 	var b Band
 	for s := 1; s <= 12; s++ {
@@ -45,7 +44,8 @@ func TestOverlaySteps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := p.X.Tick.Marker.(monthTicks).labels; !slices.Equal(got, b.Months) {
-		t.Errorf("axis labels %v, want steps 1 to 12 in order", got)
+	if p.X.Min != 1 || p.X.Max != 12 || p.X.Label.Text != "step" {
+		t.Errorf("x axis %g to %g labelled %q, want steps 1 to 12", p.X.Min, p.X.Max, p.X.Label.Text)
 	}
+
 }

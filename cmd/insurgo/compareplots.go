@@ -42,16 +42,12 @@ func drawComparePlots(res *compare.Result, dir, format string) error {
 	mt := fmt.Sprintf("Monthly %s: medians (lines) and 90%% bands (fills)\n%d replicates per scenario, seed %d; compared: %s to %s",
 		plots.SeriesName(w.Metric, w.Scope), res.Replicates, res.Seed, w.From, w.To)
 	ylabel := strings.ReplaceAll(w.Metric, "_", " ") + " per month"
-	stepped := w.From.IsZero() && w.To.IsZero() // a run counted in steps: its labels are step numbers
-	if stepped {
+	if w.From.IsZero() && w.To.IsZero() { // a run counted in steps, compared whole
 		mt = fmt.Sprintf("Step by step, %s: medians (lines) and 90%% bands (fills)\n%d replicates per scenario, seed %d; compared: the whole run",
 			plots.SeriesName(w.Metric, w.Scope), res.Replicates, res.Seed)
 		ylabel = strings.ReplaceAll(w.Metric, "_", " ")
 	}
 	if p, err := plots.Overlay(mt, ylabel, bands); err == nil {
-		if stepped {
-			p.X.Label.Text = "step"
-		}
 		if err := plots.Write(filepath.Join(dir, "monthly."+format), format, p); err != nil {
 			return err
 		}
