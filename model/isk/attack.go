@@ -61,12 +61,13 @@ func (w *World) attack(d sim.Day) {
 	}
 	u := w.rAtt.Float64() * total
 	pick := -1
-	for i := range w.cells {
-		cl := &w.cells[i]
+	cells, regSat, ctySat, country, excG := w.cells, w.regSat, w.ctySat, w.c.regionCountry, w.excG
+	for i := range cells {
+		cl := &cells[i]
 		if cl.dead {
 			continue
 		}
-		wt := cl.rate*cl.use*w.regSat[cl.region]*w.ctySat[w.c.regionCountry[cl.region]] + cl.exc*w.excG
+		wt := cl.rate*cl.use*regSat[cl.region]*ctySat[country[cl.region]] + cl.exc*excG
 		if wt <= 0 {
 			continue
 		}

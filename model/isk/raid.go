@@ -43,28 +43,29 @@ func (w *World) raidTarget(f *raidForce) int {
 	// Each region's factor for this raid: 0 outside the force's country,
 	// else the leader priority (1 without a named leader: x*1 is x).
 	w.regMult = grow(w.regMult, len(c.regions))
+	mult := w.regMult
 	lp := 1 + c.p.Raids.LeaderPriority
 	for r := range c.regions {
 		switch {
 		case c.regions[r].country != f.country:
-			w.regMult[r] = 0
+			mult[r] = 0
 		case w.leadersIn[r] > 0:
-			w.regMult[r] = lp
+			mult[r] = lp
 		default:
-			w.regMult[r] = 1
+			mult[r] = 1
 		}
 	}
 	var total float64
 	sharp := c.p.Raids.Sharpness
 	w.rw = grow(w.rw, len(w.cells))
-	rw := w.rw
-	for i := range w.cells {
-		cl := &w.cells[i]
+	rw, cells := w.rw, w.cells
+	for i := range cells {
+		cl := &cells[i]
 		rw[i] = 0
-		if cl.dead || w.regMult[cl.region] == 0 {
+		if cl.dead || mult[cl.region] == 0 {
 			continue
 		}
-		rw[i] = intelPow(cl.intel, sharp) * w.regMult[cl.region]
+		rw[i] = intelPow(cl.intel, sharp) * mult[cl.region]
 		total += rw[i]
 	}
 	if total <= 0 {
@@ -137,15 +138,21 @@ func (w *World) raidHit(pick int, d sim.Day, f *raidForce) int {
 	return killed
 }
 
-// intelPow is intel^sharp, exactly for the usual sharpness 0, 1 and 2.
+// intelPow is intel^sharp, exactly for the usual sharpness 0, 1 and 2
+// (small enough to be inlined in raidTarget's walk over the cells).
 func intelPow(intel, sharp float64) float64 {
 	switch sharp {
-	case 0:
-		return 1
-	case 1:
-		return intel
 	case 2:
 		return intel * intel
+	case 1:
+		return intel
+	case 0:
+		return 1
 	}
-	return math.Pow(intel, sharp)
+	return intelPowAny(intel, sharp)
 }
+
+// intelPowAny is intel^sharp for any other sharpness.
+//
+//go:noinline
+func intelPowAny(intel, sharp float64) float64 { return math.Pow(intel, sharp) }
