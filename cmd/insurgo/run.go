@@ -163,10 +163,7 @@ func runScenario(ctx context.Context, sc *scenarios.Scenario, o runOptions, e *e
 		return nil, asUsage(err)
 	}
 	observed := sc.Observed()
-	windows := make([]sim.Window, len(observed))
-	for i, t := range observed {
-		windows[i] = t.Window
-	}
+	windows := report.Windows(observed)
 	bar := newProgress(e, o.replicates, sc.Name)
 	b := sim.Batch{
 		Calendar: cal, Seed: o.seed, Count: o.replicates, Workers: o.workers,

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/insurgo/insurgo/internal/atomicfile"
+	"github.com/insurgo/insurgo/internal/report"
 	"github.com/insurgo/insurgo/internal/scoretable"
 	"github.com/insurgo/insurgo/sim"
 )
@@ -159,10 +160,7 @@ func runScore(ctx context.Context, args []string, e *env) error {
 	if len(observed) == 0 {
 		return usageError("score: scenario %s has no [[target]] to score", sc.Name)
 	}
-	windows := make([]sim.Window, len(observed))
-	for i, t := range observed {
-		windows[i] = t.Window
-	}
+	windows := report.Windows(observed)
 	bar := newProgress(e, replicates, sc.Name)
 	agg, err := sim.Batch{Calendar: cal, Seed: seed, Count: replicates, Workers: workers, Windows: windows, Progress: bar.set}.Run(ctx, factory)
 	bar.finish()

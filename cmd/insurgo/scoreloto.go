@@ -104,10 +104,7 @@ func lotoDists(ctx context.Context, e *env, sc *scenarios.Scenario, observed []r
 	if err != nil {
 		return nil, asUsage(err)
 	}
-	windows := make([]sim.Window, len(observed))
-	for i, t := range observed {
-		windows[i] = t.Window
-	}
+	windows := report.Windows(observed)
 	// One calibration per fitted target, and one with all of them for the
 	// others.
 	runs := append(slices.Clone(fit), "")

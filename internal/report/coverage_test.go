@@ -93,3 +93,17 @@ func TestPredictiveIntervalBounds(t *testing.T) {
 		}
 	}
 }
+
+// Uncovered lists the training targets outside their interval and
+// counts the training targets; checks are neither.
+func TestUncovered(t *testing.T) {
+	s := &Summary{Targets: []Target{
+		{Window: sim.Window{Name: "a"}, Kind: KindTarget, Covered: true},
+		{Window: sim.Window{Name: "b"}, Kind: KindTarget, Covered: false},
+		{Window: sim.Window{Name: "c"}, Kind: KindCheck, Covered: false},
+	}}
+	missed, n := s.Uncovered()
+	if n != 2 || len(missed) != 1 || missed[0].Name != "b" {
+		t.Errorf("Uncovered = %v, %d; want [b], 2", missed, n)
+	}
+}

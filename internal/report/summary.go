@@ -102,6 +102,32 @@ type Observed struct {
 	ObsSD    float64
 }
 
+// Windows returns the window statistics of obs, in order: what a batch
+// must evaluate for Build to report them.
+func Windows(obs []Observed) []sim.Window {
+	ws := make([]sim.Window, len(obs))
+	for i, o := range obs {
+		ws[i] = o.Window
+	}
+	return ws
+}
+
+// Uncovered returns the training targets of s (checks left out) whose
+// observed figure lies outside their predictive interval, and how many
+// training targets there are.
+func (s *Summary) Uncovered() (missed []Target, targets int) {
+	for _, t := range s.Targets {
+		if t.Kind == KindCheck {
+			continue
+		}
+		targets++
+		if !t.Covered {
+			missed = append(missed, t)
+		}
+	}
+	return missed, targets
+}
+
 // Kinds of Target.
 const (
 	KindTarget = "target"
