@@ -41,7 +41,7 @@ alive() {
   local pf=$RUN/$1.ci.pid pid cmd
   [ -s "$pf" ] || return 1
   pid=$(cat "$pf")
-  cmd=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) || return 1
+  cmd=$( { tr '\0' ' ' < "/proc/$pid/cmdline"; } 2>/dev/null) || return 1   # a stale PID has no /proc entry: quietly not alive
   [[ "$cmd" == *"$1"* ]] || return 1
 }
 
