@@ -196,3 +196,27 @@ func TestCompareReportInChromium(t *testing.T) {
 		}
 	}
 }
+
+// A sweep's report.html renders likewise: its inline SVG figures load
+// (renderInChromium fails on an image that does not), and the design,
+// the analysis and a figure's caption in words are on the page.
+func TestSweepReportInChromium(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "grid.sweep")
+	for _, args := range [][]string{
+		{"sweep", "plan", "../../examples/sweeps/historical-grid.toml", "-out", dir},
+		{"sweep", "run", dir, "-workers", "2"},
+		{"sweep", "merge", dir},
+		{"sweep", "analyze", dir},
+	} {
+		if code, _, stderr := insurgo(t, ctx, args...); code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+	}
+	dom := renderInChromium(t, filepath.Join(dir, "report.html"), screenshotPath("insurgo-sweep-report.png"))
+	for _, want := range []string{"Sweep historical-grid", "Design", "0.12 to 0.24", "levels 0.6, 0.8, 1", "Analysis", "attacks.rate across", "colour bar"} {
+		if !strings.Contains(dom, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+}

@@ -170,18 +170,14 @@ func compareReport(dir string, figs []htmlreport.Figure) (*reportPart, error) {
 // analysis tables and figures.
 func sweepReport(dir string, figs []htmlreport.Figure) (*reportPart, error) {
 	var m struct {
-		Name        string `json:"name"`
-		Description string `json:"description"`
-		Base        string `json:"base"`
-		Design      string `json:"design"`
-		Points      int    `json:"points"`
-		Replicates  int    `json:"replicates"`
-		Seed        uint64 `json:"seed"`
-		Params      []struct {
-			Key string  `json:"key"`
-			Min float64 `json:"min"`
-			Max float64 `json:"max"`
-		} `json:"params"`
+		Name        string               `json:"name"`
+		Description string               `json:"description"`
+		Base        string               `json:"base"`
+		Design      string               `json:"design"`
+		Points      int                  `json:"points"`
+		Replicates  int                  `json:"replicates"`
+		Seed        uint64               `json:"seed"`
+		Params      []sweeprun.ParamInfo `json:"params"`
 	}
 	if b, err := os.ReadFile(filepath.Join(dir, "manifest.json")); err == nil {
 		if err := json.Unmarshal(b, &m); err != nil {
@@ -197,9 +193,9 @@ func sweepReport(dir string, figs []htmlreport.Figure) (*reportPart, error) {
 		over.Text = []string{m.Description}
 	}
 	if len(m.Params) > 0 {
-		pt := htmlreport.Table{Caption: "Parameters varied", Header: []string{"key", "min", "max"}}
+		pt := htmlreport.Table{Caption: "Parameters varied", Header: []string{"key", "values", "distribution"}}
 		for _, p := range m.Params {
-			pt.Rows = append(pt.Rows, []string{p.Key, num(p.Min), num(p.Max)})
+			pt.Rows = append(pt.Rows, []string{p.Key, paramValues(p), paramDist(p)})
 		}
 		over.Tables = append(over.Tables, pt)
 	}
@@ -279,4 +275,36 @@ func csvTable(path, caption string, maxRows int) (htmlreport.Table, bool) {
 		t.Rows = append(t.Rows, row)
 	}
 	return t, true
+}
+
+// paramValues says what values a sweep parameter takes: its levels, or
+// its range.
+func paramValues(p sweeprun.ParamInfo) string {
+	if len(p.Levels) > 0 {
+		vs := make([]string, len(p.Levels))
+		for i, v := range p.Levels {
+			vs[i] = num(v)
+		}
+		return "levels " + strings.Join(vs, ", ")
+	}
+	return num(p.Min) + " to " + num(p.Max)
+}
+
+// paramDist says how a sweep parameter's values are drawn.
+func paramDist(p sweeprun.ParamInfo) string {
+	d := p.Dist
+	switch {
+	case len(p.Levels) > 0:
+		d = "equally likely"
+	case d == "":
+		d = "uniform"
+	case d == "triangular":
+		d += ", mode " + num(p.Mode)
+	case d == "normal":
+		d += fmt.Sprintf(", mean %s, s.d. %s, truncated", num(p.Mean), num(p.SD))
+	}
+	if p.Integer {
+		d += ", integers"
+	}
+	return d
 }
