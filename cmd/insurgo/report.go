@@ -173,6 +173,7 @@ func runReport(dir string, figs []htmlreport.Figure) (*reportPart, error) {
 		{Key: "replicates", Value: fmt.Sprintf("%d, master seed %d", s.Replicates, s.Seed)},
 		{Key: "targets covered", Value: fmt.Sprintf("%d of %d observed figures lie in their 90%% predictive interval", covered, counted)},
 		{Key: "scenario hash", Value: s.ScenarioHash},
+		settingsFact(dir, s.Posterior, s.PosteriorHash),
 	}
 	part.sections = append(part.sections, over)
 	if len(s.Targets) > 0 {
@@ -367,3 +368,47 @@ func num(x float64) string {
 }
 
 func interval(lo, hi float64) string { return "[" + num(lo) + ", " + num(hi) + "]" }
+
+// settingsFact says where the settings of the run or comparison in dir
+// came from, and so what its intervals include: a calibration's
+// posterior (with the settings each scenario kept, from manifest.json),
+// its median, or the scenarios' own values.
+func settingsFact(dir, posterior, hash string) htmlreport.Fact {
+	f := htmlreport.Fact{Key: "settings"}
+	if posterior == "" {
+		f.Value = "the scenario files' own values, one point: the intervals are chance alone"
+		return f
+	}
+	var m struct {
+		Fixed     []string `json:"posterior_fixed"`
+		Point     bool     `json:"posterior_point"`
+		Scenarios []struct {
+			Name  string   `json:"name"`
+			Fixed []string `json:"posterior_fixed"`
+		} `json:"scenarios"`
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "manifest.json")); err == nil {
+		_ = json.Unmarshal(b, &m) // a manifest that does not parse only loses the detail
+	}
+	if len(hash) > 12 {
+		hash = hash[:12]
+	}
+	if m.Point {
+		f.Value = fmt.Sprintf("the posterior median of calibration %s (posterior hash %s), one point: the intervals are chance alone", posterior, hash)
+		return f
+	}
+	f.Value = fmt.Sprintf("each replicate's drawn from the posterior of calibration %s (posterior hash %s): the intervals include parameter uncertainty as well as chance", posterior, hash)
+	var kept []string
+	if len(m.Fixed) > 0 {
+		kept = append(kept, strings.Join(m.Fixed, ", "))
+	}
+	for _, sc := range m.Scenarios {
+		if len(sc.Fixed) > 0 {
+			kept = append(kept, sc.Name+": "+strings.Join(sc.Fixed, ", "))
+		}
+	}
+	if len(kept) > 0 {
+		f.Value += "; kept at the scenario's own values: " + strings.Join(kept, "; ")
+	}
+	return f
+}

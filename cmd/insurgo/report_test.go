@@ -155,6 +155,9 @@ func TestRunReportInChromium(t *testing.T) {
 		t.Fatalf("report: %s", stderr)
 	}
 	dom := renderInChromium(t, page, screenshotPath("insurgo-run-report.png"))
+	if !strings.Contains(dom, "include parameter uncertainty") {
+		t.Error("the page does not say that its intervals include parameter uncertainty (historical draws from its posterior)")
+	}
 	s, err := report.ReadSummary(filepath.Join(dir, "summary.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -190,7 +193,7 @@ func TestCompareReportInChromium(t *testing.T) {
 		t.Fatalf("compare: %s", stderr)
 	}
 	dom := renderInChromium(t, filepath.Join(dir, "report.html"), screenshotPath("insurgo-compare-report.png"))
-	for _, want := range []string{"Effects against historical", "sustained-pressure", "change of means", "Scenarios as run"} {
+	for _, want := range []string{"Effects against historical", "sustained-pressure", "change of means", "Scenarios as run", "include parameter uncertainty"} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("page lacks %q", want)
 		}
@@ -217,6 +220,31 @@ func TestSweepReportInChromium(t *testing.T) {
 	for _, want := range []string{"Sweep historical-grid", "Design", "0.12 to 0.24", "levels 0.6, 0.8, 1", "Analysis", "attacks.rate across", "colour bar"} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("page lacks %q", want)
+		}
+	}
+}
+
+// settingsFact tells a reader what the intervals include: chance alone at
+// a point, parameter uncertainty as well under a posterior, and which
+// settings each scenario kept.
+func TestSettingsFact(t *testing.T) {
+	dir := t.TempDir()
+	write := func(s string) {
+		if err := os.WriteFile(filepath.Join(dir, "manifest.json"), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		manifest, posterior, want string
+	}{
+		{`{}`, "", "chance alone"},
+		{`{"posterior_point": true}`, "historical", "posterior median of calibration historical"},
+		{`{"posterior_fixed": ["posture.choice"]}`, "historical", "parameter uncertainty as well as chance; kept at the scenario's own values: posture.choice"},
+		{`{"scenarios": [{"name": "slowdown", "posterior_fixed": ["posture.choice"]}, {"name": "historical"}]}`, "historical", "own values: slowdown: posture.choice"},
+	} {
+		write(c.manifest)
+		if got := settingsFact(dir, c.posterior, "857fd3d98e6b0000").Value; !strings.Contains(got, c.want) {
+			t.Errorf("manifest %s, posterior %q: %q lacks %q", c.manifest, c.posterior, got, c.want)
 		}
 	}
 }

@@ -27,11 +27,15 @@ type comparePairedDoc struct {
 }
 
 type compareDoc struct {
-	Seed       uint64     `json:"seed"`
-	Replicates int        `json:"replicates"`
-	Engine     string     `json:"engine_version"`
-	Window     sim.Window `json:"window"`
-	Scenarios  []struct {
+	Seed       uint64 `json:"seed"`
+	Replicates int    `json:"replicates"`
+	Engine     string `json:"engine_version"`
+	// Posterior and PosteriorHash name the posterior the settings were
+	// drawn from, if any.
+	Posterior     string     `json:"posterior"`
+	PosteriorHash string     `json:"posterior_hash"`
+	Window        sim.Window `json:"window"`
+	Scenarios     []struct {
 		Name   string `json:"name"`
 		Hash   string `json:"scenario_hash"`
 		Value  compareDocDist
@@ -92,7 +96,7 @@ func compareReport(dir string, figs []htmlreport.Figure) (*reportPart, error) {
 	part := &reportPart{title: "Comparison of " + strings.Join(names, ", ")}
 	over := htmlreport.Section{ID: "overview", Title: "Overview",
 		Text:  []string{fmt.Sprintf("Every scenario was run with the same %d replicates and master seed %d (common random numbers): replicate i of each draws the same random numbers, so a difference measures the change of setting, not noise.", c.Replicates, c.Seed)},
-		Facts: []htmlreport.Fact{{Key: "compared", Value: what}}}
+		Facts: []htmlreport.Fact{{Key: "compared", Value: what}, settingsFact(dir, c.Posterior, c.PosteriorHash)}}
 	whatOf := func(w sim.Window) string {
 		return fmt.Sprintf("%s of %s in %s, %s to %s", strings.ReplaceAll(w.Statistic, "_", " "), w.Metric, w.Scope, w.From, w.To)
 	}

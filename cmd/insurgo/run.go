@@ -266,6 +266,8 @@ type manifest struct {
 	// PosteriorFixed are the calibrated settings the scenario sets
 	// itself, kept at its values while the others are drawn.
 	PosteriorFixed []string `json:"posterior_fixed,omitempty"`
+	// PosteriorPoint: the run was of the posterior median (-point).
+	PosteriorPoint bool     `json:"posterior_point,omitempty"`
 	Seed           uint64   `json:"seed"`
 	Replicates     int      `json:"replicates"`
 	Workers        int      `json:"workers"`
@@ -292,7 +294,7 @@ func writeRunFiles(w io.Writer, s *report.Summary, o runOptions, sc *scenarios.S
 	}
 	m := manifest{
 		Version: Version, GoVersion: runtime.Version(),
-		Scenario: sc.Name, Source: sc.Source, ScenarioHash: sc.Hash, PosteriorHash: s.PosteriorHash, PosteriorFixed: o.posterior.fixed[sc.Name],
+		Scenario: sc.Name, Source: sc.Source, ScenarioHash: sc.Hash, PosteriorHash: s.PosteriorHash, PosteriorFixed: o.posterior.fixed[sc.Name], PosteriorPoint: o.posterior.point && s.PosteriorHash != "",
 		Seed: o.seed, Replicates: o.replicates, Workers: o.workers,
 		Started: time.Now().Add(-elapsed).UTC().Format(time.RFC3339),
 		Seconds: elapsed.Seconds(), PerSecond: float64(o.replicates) / elapsed.Seconds(),
