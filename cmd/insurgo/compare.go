@@ -351,7 +351,7 @@ func writeCompareManifest(path string, o compareOptions, scs []*scenarios.Scenar
 	for i, sc := range scs {
 		cs := compareScenario{Name: arms[i].Name, Source: sc.Source, Hash: sc.Hash}
 		if o.posterior.post != nil && !o.posterior.point {
-			cs.Fixed = o.posterior.fixed[sc.Name]
+			cs.Fixed = o.posterior.fixed[sc]
 		}
 		m.Scenarios = append(m.Scenarios, cs)
 	}

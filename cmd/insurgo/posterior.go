@@ -20,9 +20,9 @@ type posteriorFlag struct {
 	post *calibrate.Posterior
 	// point runs the posterior median as one point (run -point).
 	point bool
-	// fixed holds, per scenario name, the calibrated settings it sets
+	// fixed holds, per scenario (as loaded, -set applied), the calibrated settings it sets
 	// itself (calibrate.Posterior.Fixed), which are not drawn.
-	fixed map[string][]string
+	fixed map[*scenarios.Scenario][]string
 	// notes are said with the posterior's note: settings a scenario
 	// fixes, or why a shipped posterior is not used.
 	notes []string
@@ -79,11 +79,11 @@ func (p *posteriorFlag) shipped(scs ...*scenarios.Scenario) error {
 // fixedFor returns the calibrated settings sc sets itself, which keep
 // sc's values instead of being drawn.
 func (p *posteriorFlag) fixedFor(sc *scenarios.Scenario) []string {
-	if f, ok := p.fixed[sc.Name]; ok {
+	if f, ok := p.fixed[sc]; ok {
 		return f
 	}
 	if p.fixed == nil {
-		p.fixed = map[string][]string{}
+		p.fixed = map[*scenarios.Scenario][]string{}
 	}
 	f, err := p.post.Fixed(sc)
 	if err != nil {
@@ -92,7 +92,7 @@ func (p *posteriorFlag) fixedFor(sc *scenarios.Scenario) []string {
 	if len(f) > 0 {
 		p.notes = append(p.notes, fmt.Sprintf("%s sets %s itself: kept at the scenario's values, the other calibrated settings drawn.", sc.Name, strings.Join(f, ", ")))
 	}
-	p.fixed[sc.Name] = f
+	p.fixed[sc] = f
 	return f
 }
 

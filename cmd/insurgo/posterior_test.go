@@ -154,3 +154,35 @@ func TestCompareInheritedPosterior(t *testing.T) {
 		t.Errorf("-posterior none: posterior hash %q recorded", hash)
 	}
 }
+
+// Two scenarios of the same name keep their own fixed settings: the
+// settings a scenario fixes belong to it, not to its name.
+func TestFixedPerScenarioNotName(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.toml"), filepath.Join(dir, "b.toml")
+	if err := os.WriteFile(a, []byte("name = \"x\"\nextends = \"historical\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(b, []byte("name = \"x\"\nextends = \"slowdown\"\nend = 2023-12-31\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	if code, _, stderr := insurgo(t, context.Background(), "compare", a, b, "-replicates", "2", "-no-plots", "-out", out); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	raw, err := os.ReadFile(filepath.Join(out, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		Scenarios []struct {
+			Fixed []string `json:"posterior_fixed"`
+		} `json:"scenarios"`
+	}
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Scenarios) != 2 || len(m.Scenarios[0].Fixed) != 0 || strings.Join(m.Scenarios[1].Fixed, ",") != "posture.choice" {
+		t.Errorf("fixed per scenario %+v; want none for a.toml and [posture.choice] for b.toml", m.Scenarios)
+	}
+}

@@ -294,7 +294,7 @@ func writeRunFiles(w io.Writer, s *report.Summary, o runOptions, sc *scenarios.S
 	}
 	m := manifest{
 		Version: Version, GoVersion: runtime.Version(),
-		Scenario: sc.Name, Source: sc.Source, ScenarioHash: sc.Hash, PosteriorHash: s.PosteriorHash, PosteriorFixed: o.posterior.fixed[sc.Name], PosteriorPoint: o.posterior.point && s.PosteriorHash != "",
+		Scenario: sc.Name, Source: sc.Source, ScenarioHash: sc.Hash, PosteriorHash: s.PosteriorHash, PosteriorFixed: o.posterior.fixed[sc], PosteriorPoint: o.posterior.point && s.PosteriorHash != "",
 		Seed: o.seed, Replicates: o.replicates, Workers: o.workers,
 		Started: time.Now().Add(-elapsed).UTC().Format(time.RFC3339),
 		Seconds: elapsed.Seconds(), PerSecond: float64(o.replicates) / elapsed.Seconds(),
