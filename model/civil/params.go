@@ -101,6 +101,9 @@ func (p Problem) String() string { return p.Key + ": " + p.Msg }
 // MaxCells bounds the torus, so that cell numbers fit in an int32.
 const MaxCells = 1 << 30
 
+// MaxJail bounds max_jail_term, so that a term fits in an int32.
+const MaxJail = 1 << 30
+
 // Validate returns every invalid setting; none means the model can be
 // built.
 func (p *Params) Validate() []Problem {
@@ -154,8 +157,8 @@ func (p *Params) Validate() []Problem {
 		}
 	}
 	unit("legitimacy", p.Legitimacy)
-	if p.MaxJailTerm < 0 {
-		add("max_jail_term", "must be >= 0, got %d", p.MaxJailTerm)
+	if p.MaxJailTerm < 0 || p.MaxJailTerm > MaxJail {
+		add("max_jail_term", "must be from 0 to %d, got %d", MaxJail, p.MaxJailTerm)
 	}
 	if math.IsNaN(p.Threshold) || math.IsInf(p.Threshold, 0) {
 		add("threshold", "must be a finite number, got %v", p.Threshold)

@@ -28,6 +28,7 @@ func TestValidate(t *testing.T) {
 		{"neighbourhood", func(p *civil.Params) { p.Neighbourhood = "hex" }},
 		{"legitimacy", func(p *civil.Params) { p.Legitimacy = -0.1 }},
 		{"max_jail_term", func(p *civil.Params) { p.MaxJailTerm = -1 }},
+		{"max_jail_term", func(p *civil.Params) { p.MaxJailTerm = civil.MaxJail + 1 }},
 		{"k", func(p *civil.Params) { p.K = -2 }},
 		{"arrest_rule", func(p *civil.Params) { p.ArrestRule = "ceil" }},
 		{"outburst_threshold", func(p *civil.Params) { p.OutburstThreshold = 0 }},

@@ -37,7 +37,7 @@ type agent struct {
 	hardship float64 // H, citizens only
 	risk     float64 // R, citizens only
 	pos      int32   // home index of its cell
-	jail     int32   // steps left in jail; copMark for a cop
+	jail     int32   // 0 when free; in jail, 1 + the steps left; copMark for a cop
 }
 
 // copMark is the jail field of a cop.
@@ -64,7 +64,12 @@ type World struct {
 
 	halo *sim.Halo
 	kind []uint8 // by halo index, mirrors included: kind | flags
-	occ  []int32 // by home index: the agent there (stale where empty)
+	// term holds, by home index, the jail term a cop has just given the
+	// citizen there, 1 + steps: the citizen takes it on its next turn.
+	// Cops thus find whom they arrest by cell alone, and no table from
+	// cells to agents has to follow every agent's place in each step's
+	// order (on a large world, a write far away in memory per agent-step).
+	term []int32
 
 	citizens int
 	agents   []agent // in this step's order of activation
@@ -102,7 +107,7 @@ func newWorld(c *compiled, r sim.Replicate) *World {
 	n := c.torus.Cells()
 	w := &World{c: c, rec: r.Recorder, halo: c.halo,
 		rMove: r.Streams.Get("movement"), rArrest: r.Streams.Get("arrests"),
-		kind: slices.Clone(c.flags), occ: make([]int32, c.halo.Len()),
+		kind: slices.Clone(c.flags), term: make([]int32, c.halo.Len()),
 		emask: make([]uint64, c.maxVis), amask: make([]uint64, c.maxVis),
 		lastBurst: -1,
 	}
@@ -112,15 +117,11 @@ func newWorld(c *compiled, r sim.Replicate) *World {
 	place := r.Streams.Get("placement")
 	var copCells []int32
 	w.agents = make([]agent, 0, int(float64(n)*(p.CitizenDensity+p.CopDensity)*1.05)+16)
-	for i := range w.occ {
-		w.occ[i] = -1
-	}
 	for tc := range n {
 		cell := c.halo.Home(tc)
 		u := place.Float64()
 		switch {
 		case u < p.CitizenDensity:
-			w.occ[cell] = int32(len(w.agents))
 			w.set(cell, quiet)
 			h := place.Float64()
 			w.agents = append(w.agents, agent{hardship: h, risk: place.Float64(), pos: cell})
@@ -131,7 +132,6 @@ func newWorld(c *compiled, r sim.Replicate) *World {
 	}
 	w.citizens = len(w.agents)
 	for _, cell := range copCells {
-		w.occ[cell] = int32(len(w.agents))
 		w.agents = append(w.agents, agent{pos: cell, jail: copMark})
 	}
 	w.spare = make([]agent, len(w.agents))
@@ -161,7 +161,6 @@ func (w *World) Step(d sim.Day) {
 	next := w.spare
 	for j, a := range w.order.Relative() {
 		next[j] = w.agents[a]
-		w.occ[next[j].pos] = int32(j)
 	}
 	w.agents, w.spare = next, w.agents
 	for i := range int32(len(w.agents)) {
@@ -177,11 +176,15 @@ func (w *World) Step(d sim.Day) {
 // citizen is one citizen's turn.
 func (w *World) citizen(i int32, g float64) {
 	ag := &w.agents[i]
-	if ag.jail > 0 {
+	at := ag.pos
+	if ag.jail == 0 && w.kind[at]&kindMask == jailed {
+		ag.jail = w.term[at] // arrested since its last turn
+	}
+	if ag.jail > 1 {
 		ag.jail--
 		return
 	}
-	at := ag.pos
+	ag.jail = 0 // free, or out of jail this turn
 	k, ne := quiet, int32(0)
 	if grievance := ag.hardship * g; grievance <= w.c.p.Threshold {
 		// G - R·P <= G <= T whatever the cops and actives around (R·P >=
@@ -233,8 +236,7 @@ func (w *World) cop(i int32) {
 	na, ne := w.lookActive(w.c.pvision, at)
 	if na > 0 {
 		cell := w.home(pick(w.c.pvision, w.amask, at, w.rArrest.IntN(int(na))))
-		a := w.occ[cell]
-		w.agents[a].jail = int32(w.rArrest.IntN(w.c.p.MaxJailTerm + 1))
+		w.term[cell] = 1 + int32(w.rArrest.IntN(w.c.p.MaxJailTerm+1))
 		w.set(cell, jailed)
 		w.nActive--
 		w.nJailed++
@@ -244,8 +246,7 @@ func (w *World) cop(i int32) {
 }
 
 // move moves agent i from cell at to a random one of the ne empty cells
-// found by the last look, over vision v. The cell it leaves keeps a stale entry in
-// w.occ, which is read only where a citizen is.
+// found by the last look, over vision v.
 func (w *World) move(v []chunk, i, at int32, ne int32) {
 	if ne == 0 || !w.c.p.Movement {
 		return
@@ -253,7 +254,6 @@ func (w *World) move(v []chunk, i, at int32, ne int32) {
 	to := w.home(pick(v, w.emask, at, w.rMove.IntN(int(ne))))
 	w.set(to, w.kind[at]&kindMask)
 	w.set(at, empty)
-	w.occ[to] = i
 	w.agents[i].pos = to
 }
 
