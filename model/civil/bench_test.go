@@ -74,3 +74,13 @@ func netlogo() civil.Params {
 	p.Legitimacy, p.MaxJailTerm, p.CopDensity = 0.82, 30, 0.04
 	return p
 }
+
+// BenchmarkStep2000 is a 2,000 × 2,000 world with NetLogo's values:
+// about 2.8 million citizens and 160,000 cops, four times the 1,000 ×
+// 1,000 world, to show whether the cost per agent-step stays flat once
+// the world has outgrown the caches.
+func BenchmarkStep2000(b *testing.B) {
+	p := netlogo()
+	p.Width, p.Height = 2000, 2000
+	benchSteps(b, p)
+}

@@ -21,17 +21,23 @@ func (p *Params) Calendar() (sim.Calendar, error) {
 
 // compiled is what every replicate of one setting shares, read-only.
 type compiled struct {
-	p        Params
-	torus    sim.Torus
-	halo     *sim.Halo
-	cvision  []chunk   // a citizen's vision, in chunks of at most 8 cells
-	pvision  []chunk   // a cop's
-	arrestP  []float64 // arrestP[n] = 1 - exp(-k n), for the rounded ratio n
-	floor    bool
-	maxVis   int       // chunks in the larger vision
-	flags    []uint8   // by halo index: each cell's flags (hasCopy, isCopy), kind empty
-	legit    []float64 // legitimacy at each step, from step 1 at index 0
-	outburst int32
+	p       Params
+	torus   sim.Torus
+	halo    *sim.Halo
+	cvision []chunk   // a citizen's vision, in chunks of at most 8 cells
+	pvision []chunk   // a cop's
+	arrestP []float64 // arrestP[n] = 1 - exp(-k n), for the rounded ratio n
+	floor   bool
+	maxVis  int // chunks in the larger vision
+	// hasCopy marks the home cells with copies in the halo's margin,
+	// isCopy the copies: a world reads them, not the halo's tables (4
+	// bytes a cell, far away in memory on a large world), to know whether
+	// a write must reach mirrors and whether a cell found around an agent
+	// is a copy to map to its home.
+	hasCopy, isCopy bitset
+	kindBytes       int       // the length of World.kind
+	legit           []float64 // legitimacy at each step, from step 1 at index 0
+	outburst        int32
 }
 
 // NewFactory validates p and returns the factory of its replicates over
@@ -70,11 +76,12 @@ func NewFactory(p *Params, cal *sim.Calendar) (sim.Factory, error) {
 	c.cvision, c.pvision = chunks(cruns), chunks(pruns)
 	c.maxVis = max(len(c.cvision), len(c.pvision))
 	cells := len(sim.Offsets(shape, p.CitizenVision))
-	c.flags = make([]uint8, c.halo.Len()+chunkPad)
+	c.kindBytes = (c.halo.Len()+1)/2 + chunkPad
+	c.hasCopy, c.isCopy = newBitset(c.halo.Len()), newBitset(c.halo.Len())
 	for i := range int32(c.halo.Len()) {
 		if home := c.halo.Canon(i); home != i {
-			c.flags[i] |= isCopy
-			c.flags[home] |= hasCopy
+			c.isCopy.add(i)
+			c.hasCopy.add(home)
 		}
 	}
 	// The rounded ratio C/A is at most the cells in vision.

@@ -7,55 +7,61 @@ import (
 	"github.com/insurgo/insurgo/sim"
 )
 
-// A vision is scanned eight cells at a time: each run of consecutive
-// cells (sim.Halo.Runs) is cut into chunks of at most eight, and one
-// 8-byte load of a chunk's cell bytes gives, by bit arithmetic on the
-// whole word, a mask of which of them are empty, active or cops. A
-// diamond of radius 7 is 22 chunks instead of 112 cells, and the masks
-// kept from a look list the empty cells (or the active ones) in the order
-// of sim.Offsets, which is the order Mesa draws from.
+// A vision is scanned up to fifteen cells at a time. Cells are held four
+// bits each, two to a byte (World.kind), so that a large world's grid is
+// half as big in the caches; each run of consecutive cells
+// (sim.Halo.Runs) is cut into chunks of at most fifteen, and one 8-byte
+// load from a chunk's first cell gives, by bit arithmetic on the whole
+// word, a mask of which of its cells are empty, active or cops. A diamond
+// of radius 7 is 15 chunks (one a row) instead of 112 cells, and the
+// masks kept from a look list the empty cells (or the active ones) in the
+// order of sim.Offsets, which is the order Mesa draws from.
 
-// chunk is up to eight consecutive cells of a vision: those whose bytes
-// are set in mask (0x80 in each byte that counts) in the word loaded from
-// start cells after the centre.
+// chunk is up to fifteen consecutive cells of a vision: those whose
+// nibbles are set in mask (0x8 in each nibble that counts) in the word
+// loaded from start cells after the centre.
 type chunk struct {
 	start int32
 	mask  uint64
 }
 
-// chunkPad is how far past the last halo index World.kind reaches, so
-// that a chunk's 8-byte load never runs off its end.
+// chunkCells is the most cells in a chunk: a load from an odd cell drops
+// the low nibble, leaving fifteen.
+const chunkCells = 15
+
+// chunkPad is how many bytes World.kind reaches past the byte of its last
+// cell, so that a chunk's 8-byte load never runs off its end.
 const chunkPad = 8
 
-// chunks cuts runs into chunks of at most eight cells.
+// chunks cuts runs into chunks of at most chunkCells cells.
 func chunks(runs []sim.Run) []chunk {
 	var out []chunk
 	for _, r := range runs {
-		for s := int32(0); s < r.Len; s += 8 {
-			n := min(8, r.Len-s)
-			out = append(out, chunk{start: r.Start + s, mask: highBits >> (64 - 8*n)})
+		for s := int32(0); s < r.Len; s += chunkCells {
+			n := min(chunkCells, r.Len-s)
+			out = append(out, chunk{start: r.Start + s, mask: highBits >> (64 - 4*n)})
 		}
 	}
 	return out
 }
 
 const (
-	lowBits  = 0x0707070707070707 // a byte's kind, flags dropped
-	highBits = 0x8080808080808080
-	sevenFs  = 0x7f7f7f7f7f7f7f7f
-	ones     = 0x0101010101010101
+	highBits = 0x8888888888888888
+	sevens   = 0x7777777777777777
+	ones     = 0x1111111111111111
 )
 
-// is returns the high bit of each byte of x (each a kind, 0 .. 7) that
-// equals k. Adding 0x7f to a byte of at most 7 sets its high bit unless
-// it is 0, and never carries into the next byte, so the test is exact.
+// is returns the high bit of each nibble of x (each a kind, 0 .. 7) that
+// equals k. Adding 7 to a nibble of at most 7 sets its high bit unless
+// it is 0, and never carries into the next nibble, so the test is exact.
 func is(x uint64, k uint8) uint64 {
-	return ^((x ^ ones*uint64(k)) + sevenFs) & highBits
+	return ^((x ^ ones*uint64(k)) + sevens) & highBits
 }
 
-// load returns the kinds of the eight cells from halo index i.
+// load returns the kinds of the fifteen (or sixteen) cells from halo
+// index i, a nibble each, cell i's lowest.
 func (w *World) load(i int32) uint64 {
-	return binary.LittleEndian.Uint64(w.kind[i:]) & lowBits
+	return binary.LittleEndian.Uint64(w.kind[i>>1:]) >> (4 * (i & 1))
 }
 
 // look counts the cops and active citizens in vision v around cell at,
@@ -111,7 +117,7 @@ func pick(v []chunk, masks []uint64, at int32, j int) int32 {
 		for ; j > 0; j-- {
 			m &= m - 1
 		}
-		return at + v[i].start + int32(bits.TrailingZeros64(m)/8)
+		return at + v[i].start + int32(bits.TrailingZeros64(m)/4)
 	}
 	panic("civil: pick beyond the cells a look found")
 }

@@ -2,15 +2,13 @@ package civil
 
 import (
 	"math/rand/v2"
-	"slices"
 
 	"github.com/insurgo/insurgo/sim"
 )
 
-// What a cell holds, in the low bits of its byte in World.kind. A
-// citizen's state is the kind of its cell: jailed citizens stay on the
-// grid, as in Mesa 3.3.1, where they keep their cell but are neither
-// active nor quiet.
+// What a cell holds, in its nibble of World.kind. A citizen's state is
+// the kind of its cell: jailed citizens stay on the grid, as in Mesa
+// 3.3.1, where they keep their cell but are neither active nor quiet.
 const (
 	empty  uint8 = iota
 	quiet        // a free citizen, not active
@@ -18,16 +16,6 @@ const (
 	jailed       // a citizen in jail
 	cop
 	kinds
-)
-
-// Flags in the high bits of a cell's byte, fixed for the run: they say,
-// without a look at the halo's tables (4 bytes a cell, far away in
-// memory on a large world), whether a write must reach mirrors and
-// whether a cell found around an agent is a copy to map to its home.
-const (
-	kindMask uint8 = 0x07
-	hasCopy  uint8 = 0x40 // a home cell with copies in the halo's margin
-	isCopy   uint8 = 0x80 // a copy in the margin
 )
 
 // agent is what an agent's turn reads and writes about itself, kept
@@ -63,7 +51,7 @@ type World struct {
 	rArrest *rand.Rand      // stream "arrests": whom a cop arrests, and for how long
 
 	halo *sim.Halo
-	kind []uint8 // by halo index, mirrors included: kind | flags
+	kind []uint8 // by halo index, mirrors included: cell i's kind is nibble i&1 of byte i>>1
 	// term holds, by home index, the jail term a cop has just given the
 	// citizen there, 1 + steps: the citizen takes it on its next turn.
 	// Cops thus find whom they arrest by cell alone, and no table from
@@ -107,7 +95,7 @@ func newWorld(c *compiled, r sim.Replicate) *World {
 	n := c.torus.Cells()
 	w := &World{c: c, rec: r.Recorder, halo: c.halo,
 		rMove: r.Streams.Get("movement"), rArrest: r.Streams.Get("arrests"),
-		kind: slices.Clone(c.flags), term: make([]int32, c.halo.Len()),
+		kind: make([]uint8, c.kindBytes), term: make([]int32, c.halo.Len()),
 		emask: make([]uint64, c.maxVis), amask: make([]uint64, c.maxVis),
 		lastBurst: -1,
 	}
@@ -177,7 +165,7 @@ func (w *World) Step(d sim.Day) {
 func (w *World) citizen(i int32, g float64) {
 	ag := &w.agents[i]
 	at := ag.pos
-	if ag.jail == 0 && w.kind[at]&kindMask == jailed {
+	if ag.jail == 0 && w.get(at) == jailed {
 		ag.jail = w.term[at] // arrested since its last turn
 	}
 	if ag.jail > 1 {
@@ -199,7 +187,7 @@ func (w *World) citizen(i int32, g float64) {
 			k = active
 		}
 	}
-	switch was := w.kind[at] & kindMask; {
+	switch was := w.get(at); {
 	case was == k:
 	case was == jailed:
 		w.nJailed--
@@ -252,27 +240,38 @@ func (w *World) move(v []chunk, i, at int32, ne int32) {
 		return
 	}
 	to := w.home(pick(v, w.emask, at, w.rMove.IntN(int(ne))))
-	w.set(to, w.kind[at]&kindMask)
+	w.set(to, w.get(at))
 	w.set(at, empty)
 	w.agents[i].pos = to
 }
 
 // home returns the home index of the cell at halo index c.
 func (w *World) home(c int32) int32 {
-	if w.kind[c]&isCopy != 0 {
+	if w.c.isCopy.has(c) {
 		return w.halo.Canon(c)
 	}
 	return c
 }
 
+// get returns the kind of the cell at halo index i.
+func (w *World) get(i int32) uint8 {
+	return w.kind[i>>1] >> (4 * (i & 1)) & 0xf
+}
+
+// put sets the kind of the cell at halo index i, and of it only.
+func (w *World) put(i int32, k uint8) {
+	sh := 4 * (i & 1)
+	b := &w.kind[i>>1]
+	*b = *b&^(0xf<<sh) | k<<sh
+}
+
 // set sets the kind of the cell at home index at, in the halo's margin
 // too.
 func (w *World) set(at int32, k uint8) {
-	f := w.kind[at] & hasCopy
-	w.kind[at] = k | f
-	if f != 0 {
+	w.put(at, k)
+	if w.c.hasCopy.has(at) {
 		for _, m := range w.halo.Mirrors(at) {
-			w.kind[m] = k | isCopy
+			w.put(m, k)
 		}
 	}
 }
