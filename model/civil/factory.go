@@ -21,23 +21,17 @@ func (p *Params) Calendar() (sim.Calendar, error) {
 
 // compiled is what every replicate of one setting shares, read-only.
 type compiled struct {
-	p       Params
-	torus   sim.Torus
-	halo    *sim.Halo
-	cvision []chunk   // a citizen's vision, in chunks of at most 8 cells
-	pvision []chunk   // a cop's
-	arrestP []float64 // arrestP[n] = 1 - exp(-k n), for the rounded ratio n
-	floor   bool
-	maxVis  int // chunks in the larger vision
-	// hasCopy marks the home cells with copies in the halo's margin,
-	// isCopy the copies: a world reads them, not the halo's tables (4
-	// bytes a cell, far away in memory on a large world), to know whether
-	// a write must reach mirrors and whether a cell found around an agent
-	// is a copy to map to its home.
-	hasCopy, isCopy bitset
-	kindBytes       int       // the length of World.kind
-	legit           []float64 // legitimacy at each step, from step 1 at index 0
-	outburst        int32
+	p        Params
+	torus    sim.Torus
+	halo     *sim.Halo
+	cvision  []chunk   // a citizen's vision, in chunks of at most 8 cells
+	pvision  []chunk   // a cop's
+	arrestP  []float64 // arrestP[n] = 1 - exp(-k n), for the rounded ratio n
+	floor    bool
+	maxVis   int       // chunks in the larger vision
+	edges    []uint8   // World.kind with every cell empty: the edge flags
+	legit    []float64 // legitimacy at each step, from step 1 at index 0
+	outburst int32
 }
 
 // NewFactory validates p and returns the factory of its replicates over
@@ -76,12 +70,11 @@ func NewFactory(p *Params, cal *sim.Calendar) (sim.Factory, error) {
 	c.cvision, c.pvision = chunks(cruns), chunks(pruns)
 	c.maxVis = max(len(c.cvision), len(c.pvision))
 	cells := len(sim.Offsets(shape, p.CitizenVision))
-	c.kindBytes = (c.halo.Len()+1)/2 + chunkPad
-	c.hasCopy, c.isCopy = newBitset(c.halo.Len()), newBitset(c.halo.Len())
+	c.edges = make([]uint8, (c.halo.Len()+1)/2+chunkPad)
 	for i := range int32(c.halo.Len()) {
 		if home := c.halo.Canon(i); home != i {
-			c.isCopy.add(i)
-			c.hasCopy.add(home)
+			c.edges[i>>1] |= edge << (4 * (i & 1))
+			c.edges[home>>1] |= edge << (4 * (home & 1))
 		}
 	}
 	// The rounded ratio C/A is at most the cells in vision.

@@ -46,6 +46,7 @@ func chunks(runs []sim.Run) []chunk {
 }
 
 const (
+	lowBits  = 0x7777777777777777 // each nibble's kind, the edge flag dropped
 	highBits = 0x8888888888888888
 	sevens   = 0x7777777777777777
 	ones     = 0x1111111111111111
@@ -59,9 +60,9 @@ func is(x uint64, k uint8) uint64 {
 }
 
 // load returns the kinds of the fifteen (or sixteen) cells from halo
-// index i, a nibble each, cell i's lowest.
+// index i, a nibble each, cell i's lowest, their edge flags dropped.
 func (w *World) load(i int32) uint64 {
-	return binary.LittleEndian.Uint64(w.kind[i>>1:]) >> (4 * (i & 1))
+	return binary.LittleEndian.Uint64(w.kind[i>>1:]) >> (4 * (i & 1)) & lowBits
 }
 
 // look counts the cops and active citizens in vision v around cell at,

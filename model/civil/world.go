@@ -2,13 +2,15 @@ package civil
 
 import (
 	"math/rand/v2"
+	"slices"
 
 	"github.com/insurgo/insurgo/sim"
 )
 
-// What a cell holds, in its nibble of World.kind. A citizen's state is
-// the kind of its cell: jailed citizens stay on the grid, as in Mesa
-// 3.3.1, where they keep their cell but are neither active nor quiet.
+// What a cell holds, in the low three bits of its nibble of World.kind.
+// A citizen's state is the kind of its cell: jailed citizens stay on the
+// grid, as in Mesa 3.3.1, where they keep their cell but are neither
+// active nor quiet.
 const (
 	empty  uint8 = iota
 	quiet        // a free citizen, not active
@@ -16,6 +18,17 @@ const (
 	jailed       // a citizen in jail
 	cop
 	kinds
+)
+
+// edge is the nibble's high bit, fixed for the run: it marks the cells
+// that take part in the halo's mirroring, the home cells with copies in
+// the margin and the copies. It says, from the byte a turn reads anyway
+// and without a look at the halo's tables (4 bytes a cell, far away in
+// memory on a large world), whether a write must reach mirrors and
+// whether a cell found around an agent may be a copy to map to its home.
+const (
+	kindMask uint8 = 0x7
+	edge     uint8 = 0x8
 )
 
 // agent is what an agent's turn reads and writes about itself, kept
@@ -51,7 +64,7 @@ type World struct {
 	rArrest *rand.Rand      // stream "arrests": whom a cop arrests, and for how long
 
 	halo *sim.Halo
-	kind []uint8 // by halo index, mirrors included: cell i's kind is nibble i&1 of byte i>>1
+	kind []uint8 // by halo index, mirrors included: cell i's kind | edge is nibble i&1 of byte i>>1
 	// term holds, by home index, the jail term a cop has just given the
 	// citizen there, 1 + steps: the citizen takes it on its next turn.
 	// Cops thus find whom they arrest by cell alone, and no table from
@@ -95,7 +108,7 @@ func newWorld(c *compiled, r sim.Replicate) *World {
 	n := c.torus.Cells()
 	w := &World{c: c, rec: r.Recorder, halo: c.halo,
 		rMove: r.Streams.Get("movement"), rArrest: r.Streams.Get("arrests"),
-		kind: make([]uint8, c.kindBytes), term: make([]int32, c.halo.Len()),
+		kind: slices.Clone(c.edges), term: make([]int32, c.halo.Len()),
 		emask: make([]uint64, c.maxVis), amask: make([]uint64, c.maxVis),
 		lastBurst: -1,
 	}
@@ -247,29 +260,33 @@ func (w *World) move(v []chunk, i, at int32, ne int32) {
 
 // home returns the home index of the cell at halo index c.
 func (w *World) home(c int32) int32 {
-	if w.c.isCopy.has(c) {
+	if w.nibble(c)&edge != 0 {
 		return w.halo.Canon(c)
 	}
 	return c
 }
 
-// get returns the kind of the cell at halo index i.
-func (w *World) get(i int32) uint8 {
+// nibble returns the nibble of the cell at halo index i: kind | edge.
+func (w *World) nibble(i int32) uint8 {
 	return w.kind[i>>1] >> (4 * (i & 1)) & 0xf
 }
 
-// put sets the kind of the cell at halo index i, and of it only.
+// get returns the kind of the cell at halo index i.
+func (w *World) get(i int32) uint8 { return w.nibble(i) & kindMask }
+
+// put sets the kind of the cell at halo index i, and of it only; its
+// edge flag stays.
 func (w *World) put(i int32, k uint8) {
 	sh := 4 * (i & 1)
 	b := &w.kind[i>>1]
-	*b = *b&^(0xf<<sh) | k<<sh
+	*b = *b&^(kindMask<<sh) | k<<sh
 }
 
 // set sets the kind of the cell at home index at, in the halo's margin
 // too.
 func (w *World) set(at int32, k uint8) {
 	w.put(at, k)
-	if w.c.hasCopy.has(at) {
+	if w.nibble(at)&edge != 0 {
 		for _, m := range w.halo.Mirrors(at) {
 			w.put(m, k)
 		}
