@@ -24,7 +24,7 @@ type compiled struct {
 	p        Params
 	torus    sim.Torus
 	halo     *sim.Halo
-	cvision  []chunk   // a citizen's vision, in chunks of at most 8 cells
+	cvision  []chunk   // a citizen's vision, in chunks of at most chunkCells cells
 	pvision  []chunk   // a cop's
 	arrestP  []float64 // arrestP[n] = 1 - exp(-k n), for the rounded ratio n
 	floor    bool
