@@ -216,7 +216,10 @@ func FanSeries(s *report.Summary) []sim.Key {
 
 // defaults lists the default figures of s in a fixed order.
 func defaults(s *report.Summary) []figure {
-	if isCivil(s) {
+	switch {
+	case isIntergroup(s):
+		return intergroupDefaults(s)
+	case isCivil(s):
 		return civilDefaults(s)
 	}
 	var fs []figure

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/insurgo/insurgo/model/civil"
+	"github.com/insurgo/insurgo/model/intergroup"
 	"github.com/insurgo/insurgo/model/isk"
 )
 
@@ -29,6 +30,13 @@ type hashedCivil struct {
 	Targets []Target
 }
 
+// hashedIntergroup is the canonical content of an intergroup scenario.
+type hashedIntergroup struct {
+	Model      string
+	Intergroup intergroup.Params
+	Targets    []Target
+}
+
 // hash returns the hex SHA-256 of s's canonical encoding: JSON of the
 // typed scenario, whose struct fields come in declaration order and
 // whose map keys are sorted.
@@ -39,8 +47,11 @@ func hash(s *Scenario) (string, error) {
 		Params:  s.Params,
 		Targets: s.Targets,
 	}
-	if s.Model == ModelCivil {
+	switch s.Model {
+	case ModelCivil:
 		v = hashedCivil{Model: s.Model, Civil: s.Civil, Targets: s.Targets}
+	case ModelIntergroup:
+		v = hashedIntergroup{Model: s.Model, Intergroup: s.Intergroup, Targets: s.Targets}
 	}
 	b, err := json.Marshal(v)
 	if err != nil {

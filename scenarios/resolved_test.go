@@ -42,8 +42,11 @@ func TestResolvedTOMLRoundTrip(t *testing.T) {
 		}
 		check(s, name)
 		ov := map[string]any{"attacks.rate": 0.123}
-		if s.Model == ModelCivil {
+		switch s.Model {
+		case ModelCivil:
 			ov = map[string]any{"civil.legitimacy": 0.5}
+		case ModelIntergroup:
+			ov = map[string]any{"intergroup.legitimacy_blue": 0.5}
 		}
 		o, err := s.With(ov)
 		if err != nil {

@@ -18,17 +18,33 @@ func validate(s *Scenario, doc *document, work map[string]any, ch []*source, fou
 	switch s.Model {
 	case "":
 		s.Model = ModelISK
-	case ModelISK, ModelCivil:
+	case ModelISK, ModelCivil, ModelIntergroup:
 	default:
 		found.placef(ch, []string{"model"}, ErrRange, "unknown model %q%s", s.Model, orList(textdist.Hint(s.Model, Models), Models))
 		return
 	}
-	if s.Model == ModelCivil {
-		validateCivil(s, doc, work, ch, found)
+	switch s.Model {
+	case ModelCivil:
+		s.Civil = doc.Civil
+		var ps []modelProblem
+		for _, p := range doc.Civil.Validate() {
+			ps = append(ps, modelProblem{p.Key, p.Msg})
+		}
+		validateStepped(s, doc, work, ch, found, ps, doc.Civil.Calendar)
+		return
+	case ModelIntergroup:
+		s.Intergroup = doc.Intergroup
+		var ps []modelProblem
+		for _, p := range doc.Intergroup.Validate() {
+			ps = append(ps, modelProblem{p.Key, p.Msg})
+		}
+		validateStepped(s, doc, work, ch, found, ps, doc.Intergroup.Calendar)
 		return
 	}
-	if _, ok := work["civil"]; ok {
-		found.placef(ch, []string{"civil"}, ErrRange, "[civil] holds the settings of model = %q; this scenario runs the ISK model (set model = %q to run civil violence)", ModelCivil, ModelCivil)
+	for _, m := range steppedModels {
+		if _, ok := work[m.model]; ok {
+			found.placef(ch, []string{m.model}, ErrRange, "[%s] holds the settings of model = %q; this scenario runs the ISK model (set model = %q to run %s)", m.model, m.model, m.model, m.what)
+		}
 	}
 	s.Params = doc.Params
 	_, hasStart := work["start"]
@@ -87,27 +103,45 @@ func checkTargets(s *Scenario, doc *document, work map[string]any, cal *sim.Cale
 // scenarioKeys are the top-level keys of a scenario whatever its model.
 var scenarioKeys = []string{"name", "description", "extends", "drop", "model", "target"}
 
-// validateCivil checks a civil scenario: its [civil] settings
-// (civil.Params.Validate), no setting of the ISK model, and its targets
-// on the step clock.
-func validateCivil(s *Scenario, doc *document, work map[string]any, ch []*source, found *problems) {
-	s.Civil = doc.Civil
+// steppedModels are the models that count steps, each with its settings
+// in a table named like it, and what it runs.
+var steppedModels = []struct{ model, what string }{
+	{ModelCivil, "civil violence"},
+	{ModelIntergroup, "inter-group violence"},
+}
+
+// modelProblem is one invalid setting of a stepped model: its key inside
+// the model's table (dotted for nested tables) and what was expected.
+type modelProblem struct{ Key, Msg string }
+
+// validateStepped checks a scenario of a model that counts steps (civil,
+// intergroup): its settings, whose problems (the model's Validate) are ps,
+// no setting of another model, and its targets on the step clock, which
+// calendar makes.
+func validateStepped(s *Scenario, doc *document, work map[string]any, ch []*source, found *problems, ps []modelProblem, calendar func() (sim.Calendar, error)) {
+	table := s.Model
 	for _, k := range sortedKeys(work) {
+		other := slices.ContainsFunc(steppedModels, func(m struct{ model, what string }) bool { return m.model == k })
 		switch {
-		case k == "civil" || slices.Contains(scenarioKeys, k):
+		case k == table || slices.Contains(scenarioKeys, k):
 		case k == "start" || k == "end":
-			found.placef(ch, []string{k}, ErrRange, "a civil scenario counts steps, not dates: set civil.steps (and civil.record_every) instead")
+			article := "a"
+			if strings.ContainsAny(table[:1], "aeiou") {
+				article = "an"
+			}
+			found.placef(ch, []string{k}, ErrRange, "%s %s scenario counts steps, not dates: set %s.steps (and %s.record_every) instead", article, table, table, table)
+		case other:
+			found.placef(ch, []string{k}, ErrRange, "[%s] holds the settings of model = %q; this scenario runs model = %q, whose settings go in [%s]", k, k, table, table)
 		default:
-			found.placef(ch, []string{k}, ErrRange, "is a setting of the ISK model; this scenario runs model = %q, whose settings go in [civil]", ModelCivil)
+			found.placef(ch, []string{k}, ErrRange, "is a setting of the ISK model; this scenario runs model = %q, whose settings go in [%s]", table, table)
 		}
 	}
-	ps := doc.Civil.Validate()
 	for _, p := range ps {
-		found.place(ch, append([]string{"civil"}, strings.Split(p.Key, ".")...), ErrRange, p.Msg)
+		found.place(ch, append([]string{table}, strings.Split(p.Key, ".")...), ErrRange, p.Msg)
 	}
 	var cal *sim.Calendar
 	if len(ps) == 0 {
-		if c, err := doc.Civil.Calendar(); err == nil {
+		if c, err := calendar(); err == nil {
 			cal = &c
 		}
 	}

@@ -46,6 +46,7 @@ func printRunSummary(w io.Writer, s *report.Summary) {
 		fmt.Fprintln(w)
 	}
 	printCivilSummary(w, s)
+	printIntergroupSummary(w, s)
 	scopes := []string{"total", "country:afghanistan", "group:kp"}
 	var have []*report.Series
 	var names []string

@@ -39,8 +39,8 @@ func init() {
 			}
 			printWarnings(e.Stderr, sc)
 			span := sc.Start.Format("2006-01-02") + " to " + sc.End.Format("2006-01-02")
-			if sc.Model == scenarios.ModelCivil {
-				span = fmt.Sprintf("model civil, %d steps", sc.Civil.Steps)
+			if sc.Stepped() {
+				span = fmt.Sprintf("model %s, %d steps", sc.Model, sc.Steps())
 			}
 			fmt.Fprintf(e.Stdout, "%s: ok (%s, %s, %d targets)\n", p, sc.Name, span, len(sc.Targets))
 		}
