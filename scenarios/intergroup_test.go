@@ -33,7 +33,7 @@ func TestShippedIntergroup(t *testing.T) {
 		got[name] = sc
 	}
 	base, pk, wd := got["intergroup"].Intergroup, got["intergroup-peacekeepers"].Intergroup, got["intergroup-withdrawal"].Intergroup
-	if base.CopDensity != 0 || pk.CopDensity != 0.2 || pk.WithdrawAt != 0 || wd.CopDensity != 0.2 || wd.WithdrawAt != 300 {
+	if base.CopDensity != 0 || pk.CopDensity != 0.2 || pk.WithdrawAt != 0 || wd.CopDensity != 0.2 || wd.WithdrawAt != 200 {
 		t.Errorf("peacekeepers: intergroup %g, peacekeepers %g (withdrawn at %d), withdrawal %g (at %d)",
 			base.CopDensity, pk.CopDensity, pk.WithdrawAt, wd.CopDensity, wd.WithdrawAt)
 	}

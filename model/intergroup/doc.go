@@ -6,16 +6,16 @@
 // A citizen belongs to one group and has hardship H and risk aversion R,
 // both uniform on [0, 1). Its grievance is G = H (1 - L), where L is the
 // legitimacy its group accords the other group (its right to exist), set
-// for each group. It estimates its probability of arrest from the
-// peacekeepers C and active citizens A in its vision (counting itself
-// among the active) as P = 1 - exp(-k ⌊C/A⌋). When G - R·P > T and a
-// member of the other group is in its vision, it is active and kills one
-// of them at random. A peacekeeper (a cop of Model I) jails one random
-// active citizen of either group in its vision for a term uniform on
-// 0 .. J steps. Every free agent then moves to a random empty cell in its
-// vision; a free citizen gives birth, with a fixed probability each step,
-// to a copy of itself (its group, H and R) on a random empty cell next to
-// it, and every citizen dies of age at a fixed lifespan.
+// for each group. At its turn a free citizen first moves to a random
+// empty cell in its vision; it then estimates its probability of arrest
+// from the peacekeepers C and active citizens A in its vision (counting
+// itself among the active) as P = 1 - exp(-k ⌊C/A⌋). When G - R·P > T and
+// a member of the other group is in its vision, it is active and kills
+// one of them at random. It then gives birth, with a fixed probability, to
+// a copy of itself (its group, H and R) on a random empty cell next to it.
+// A peacekeeper (a cop of Model I) moves, then jails one random active
+// citizen of either group in its vision for a term uniform on 0 .. J
+// steps. Every citizen, in jail or not, dies of age at a fixed lifespan.
 //
 // It follows the pattern of package civil (see docs/civil-violence.md,
 // "How this model was added"): Params with defaults and validation, a

@@ -141,8 +141,8 @@ func (w *World) Step(d sim.Day) {
 
 // citizen is one citizen's turn: it ages (and dies at its lifespan); in
 // jail it counts its term down, or at its end goes back to the grid;
-// free, it decides whether to be active, kills if so, moves, and may
-// give birth.
+// free, it moves, decides whether to be active, kills if so, and may give
+// birth.
 func (w *World) citizen(i int32) {
 	a := &w.agents[i]
 	g := a.group()
@@ -160,6 +160,7 @@ func (w *World) citizen(i int32) {
 		w.release(i)
 		return
 	}
+	w.move(i, w.c.cvision)
 	other := green
 	if a.kind == green {
 		other = blue
@@ -195,15 +196,15 @@ func (w *World) citizen(i int32) {
 		w.killed[1-g]++
 		w.remove(victim)
 	}
-	w.move(i, w.c.cvision)
 	if w.rBirth.Float64() < w.c.p.BirthRate {
 		w.birth(i)
 	}
 }
 
-// peacekeeper is one peacekeeper's turn: it jails a random active citizen
-// in its vision, of either group, then moves.
+// peacekeeper is one peacekeeper's turn: it moves, then jails a random
+// active citizen in its vision, of either group.
 func (w *World) peacekeeper(i int32) {
+	w.move(i, w.c.pvision)
 	at := w.agents[i].pos
 	targets := w.scratch[:0]
 	for _, d := range w.c.pvision {
@@ -222,7 +223,6 @@ func (w *World) peacekeeper(i int32) {
 		b.jail = int32(w.rArrest.IntN(w.c.p.MaxJailTerm + 1))
 		w.arrests[b.group()]++
 	}
-	w.move(i, w.c.pvision)
 }
 
 // empties returns the home indices of the empty cells in vision v around
