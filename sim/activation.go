@@ -31,16 +31,16 @@ func (a *Activation) Next() []int32 {
 	return o
 }
 
-// Relative draws the step's order as Next does, with the same draws, but
-// returns it relative to the previous step's: the agent that Next would
-// put j-th is the one that stood Relative()[j]-th in the previous order
-// (in the first step, agent Relative()[j]). A model that keeps its agents
-// laid out in the order of activation, so that turns read them one after
-// the other in memory, gathers them with it. Use Next or Relative on one
-// Activation, not both.
-func (a *Activation) Relative() []int32 {
-	for i := range a.order {
-		a.order[i] = int32(i)
+// Shuffle puts the agents of s in a fresh uniformly random order
+// (Fisher–Yates), with the same draws from rng as Activation.Next: a
+// model whose agents refer to no other agent by index can keep them in a
+// slice of structs, shuffle the slice itself each step and then run the
+// turns in slice order, so that the turns read their agents one after the
+// other in memory. The order of the agents after Shuffle is the one Next
+// would give, applied to s as it stood.
+func Shuffle[T any](rng *rand.Rand, s []T) {
+	for i := len(s) - 1; i > 0; i-- {
+		j := rng.IntN(i + 1)
+		s[i], s[j] = s[j], s[i]
 	}
-	return a.Next()
 }

@@ -46,22 +46,20 @@ const copMark = -1
 
 // World is one replicate of the model. It implements sim.Model.
 // Everything is held in flat slices indexed by agent or by cell. Each step
-// the agents are laid out anew in the step's random order of activation
-// (gathered into spare), so that the turns then read them one after the
-// other in memory: on a large world the gather's independent loads
-// overlap, where a turn reading its agent from a random place would wait
-// for each in turn. An agent's index is thus its place in this step's
-// order. Cells are the halo indices of
-// a sim.Halo, so that looking around is a loop over fixed index
-// differences; a cell's kind is written to its home and its mirrors.
+// the slice of agents itself is shuffled into the step's random order of
+// activation (sim.Shuffle), so that the turns then read the agents one
+// after the other in memory; no agent refers to another by index, so
+// nothing else has to follow. Cells are the halo indices of a sim.Halo,
+// so that looking around is a loop over fixed index differences; a cell's
+// kind is written to its home and its mirrors.
 type World struct {
 	c   *compiled
 	rec *sim.Recorder
 	hs  [7]sim.Series // by metric, in the order of series
 
-	order   *sim.Activation // stream "activation"
-	rMove   *rand.Rand      // stream "movement": where agents move
-	rArrest *rand.Rand      // stream "arrests": whom a cop arrests, and for how long
+	order   *rand.Rand // stream "activation"
+	rMove   *rand.Rand // stream "movement": where agents move
+	rArrest *rand.Rand // stream "arrests": whom a cop arrests, and for how long
 
 	halo *sim.Halo
 	kind []uint8 // by halo index, mirrors included: cell i's kind | edge is nibble i&1 of byte i>>1
@@ -74,7 +72,6 @@ type World struct {
 
 	citizens int
 	agents   []agent // in this step's order of activation
-	spare    []agent // the next step's agents, gathered from agents
 
 	emask, amask []uint64 // scratch, a vision's chunks long: the last look's empty and active cells
 
@@ -135,8 +132,7 @@ func newWorld(c *compiled, r sim.Replicate) *World {
 	for _, cell := range copCells {
 		w.agents = append(w.agents, agent{pos: cell, jail: copMark})
 	}
-	w.spare = make([]agent, len(w.agents))
-	w.order = sim.NewActivation(len(w.agents), r.Streams.Get("activation"))
+	w.order = r.Streams.Get("activation")
 	return w
 }
 
@@ -159,11 +155,7 @@ func (w *World) Arrests() int64 { return w.arrests }
 func (w *World) Step(d sim.Day) {
 	g := 1 - w.c.legit[d.Index] // grievance is hardship × (1 - legitimacy)
 	before := w.arrests
-	next := w.spare
-	for j, a := range w.order.Relative() {
-		next[j] = w.agents[a]
-	}
-	w.agents, w.spare = next, w.agents
+	sim.Shuffle(w.order, w.agents)
 	for i := range int32(len(w.agents)) {
 		if w.agents[i].jail == copMark {
 			w.cop(i)
