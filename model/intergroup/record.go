@@ -54,7 +54,6 @@ func (w *World) record(d sim.Day) {
 		w.tKilled[g] += w.killed[g]
 		w.tBirths[g] += w.births[g]
 		w.tDeaths[g] += w.deaths[g]
-		w.tArrests[g] += w.arrests[g]
 	}
 	w.killed, w.births, w.deaths, w.arrests = [2]int64{}, [2]int64{}, [2]int64{}, [2]int64{}
 	if d.MonthEnd {

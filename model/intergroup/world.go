@@ -52,21 +52,20 @@ type World struct {
 	agents   []agent // slots, in no particular order; dead ones are reused
 	free     []int32 // dead slots a birth may reuse
 	freed    []int32 // slots freed this step, free from the next
-	scratch  []int32
-	step     int32 // the step running, from 0
-	onGrid   int   // agents on the grid
-	keepers  int   // peacekeepers on the grid
-	pop      [2]int
-	start    [2]int // citizens of each group at the start
-	extinct  bool   // a group has died out
-	killed   [2]int64
-	births   [2]int64
-	deaths   [2]int64
-	arrests  [2]int64
-	tKilled  [2]int64 // since the start of the run
-	tBirths  [2]int64
-	tDeaths  [2]int64
-	tArrests [2]int64
+	scratch  []int32 // the cells or agents a look found
+	step     int32   // the step running, from 0
+	onGrid   int     // agents on the grid
+	keepers  int     // peacekeepers on the grid
+	pop      [2]int  // living citizens of each group (0 blue, 1 green), jailed ones included
+	start    [2]int  // citizens of each group at the start
+	extinct  bool    // a group has died out
+
+	// This step's killings (of each group's members), births, deaths of
+	// age and arrests, recorded and cleared at its end, and the sums since
+	// the start of the run, which account for pop: pop = start + births -
+	// killed - deaths.
+	killed, births, deaths, arrests [2]int64
+	tKilled, tBirths, tDeaths       [2]int64
 }
 
 // newWorld places the agents: each cell in turn holds a citizen with
