@@ -163,3 +163,33 @@ func TestPeacefulCoexistence(t *testing.T) {
 		}
 	}
 }
+
+// TestOneSidedViolence checks that each group's legitimacy is its own:
+// greens according blues L = 0.9 never turn active (G = 0.1·H <= T), so
+// no blue is ever killed, while blues according greens L = 0.6 kill
+// greens until none is left, in every run of 10.
+func TestOneSidedViolence(t *testing.T) {
+	p := Default()
+	p.LegitimacyBlue, p.LegitimacyGreen, p.Steps = 0.6, 0.9, 400
+	cal, _ := p.Calendar()
+	f, err := NewFactory(&p, &cal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := sim.Batch{Calendar: cal, Seed: 1, Count: 10, OnReplicate: func(rep int, r *sim.Recorder) error {
+		blues, greens := r.Values(MPopulation, ScopeBlue), r.Values(MPopulation, ScopeGreen)
+		if k := slices.Max(r.Values(MKilled, ScopeBlue)); k != 0 {
+			t.Errorf("run %d: %d blues killed in a step by greens who accord them legitimacy 0.9", rep, k)
+		}
+		if a := slices.Max(r.Values(MActive, ScopeGreen)); a != 0 {
+			t.Errorf("run %d: %d greens active in a step", rep, a)
+		}
+		if end := len(greens) - 1; greens[end] != 0 || blues[end] == 0 {
+			t.Errorf("run %d: %d blues and %d greens at step %d, want the greens wiped out", rep, blues[end], greens[end], end+1)
+		}
+		return nil
+	}}
+	if _, err := b.Run(context.Background(), f); err != nil {
+		t.Fatal(err)
+	}
+}
