@@ -67,6 +67,6 @@ func NewFactory(p *Params, cal *sim.Calendar) (sim.Factory, error) {
 		c.arrestP[n] = 1 - math.Exp(-p.K*float64(n))
 	}
 	return func(r sim.Replicate) (sim.Model, error) {
-		return newWorld(c, r), nil
+		return newWorld(c, r)
 	}, nil
 }

@@ -1,6 +1,8 @@
 package intergroup
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -52,5 +54,21 @@ func TestValidate(t *testing.T) {
 	cal, _ := sim.NewStepClock(999, 1)
 	if _, err := NewFactory(&p, &cal); err == nil || !strings.Contains(err.Error(), "step clock of 1000 steps") {
 		t.Errorf("a calendar of the wrong length: %v", err)
+	}
+}
+
+// TestBuildCancelled checks that building a replicate stops with the
+// run's cancellation.
+func TestBuildCancelled(t *testing.T) {
+	p := Default()
+	cal, _ := p.Calendar()
+	f, err := NewFactory(&p, &cal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := f(sim.Replicate{Streams: sim.NewStreams(1, 0), Recorder: sim.NewRecorder(cal.Months()), Calendar: &cal, Ctx: ctx}); !errors.Is(err, context.Canceled) {
+		t.Errorf("building with a cancelled context: %v, want context.Canceled", err)
 	}
 }

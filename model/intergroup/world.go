@@ -72,7 +72,8 @@ type World struct {
 // probability citizen_density, else a peacekeeper with probability
 // cop_density, else nothing. A citizen is blue with probability
 // blue_share, then draws its hardship, its risk aversion and its age.
-func newWorld(c *compiled, r sim.Replicate) *World {
+// On a large world it stops with the run's cancellation.
+func newWorld(c *compiled, r sim.Replicate) (*World, error) {
 	p := &c.p
 	w := &World{c: c, rec: r.Recorder, halo: c.halo,
 		rOrder: r.Streams.Get("activation"), rMove: r.Streams.Get("movement"),
@@ -83,6 +84,11 @@ func newWorld(c *compiled, r sim.Replicate) *World {
 	w.hs = newHandles(r.Recorder)
 	place := r.Streams.Get("placement")
 	for tc := range c.torus.Cells() {
+		if tc%65536 == 0 {
+			if err := r.Cancelled(); err != nil {
+				return nil, err
+			}
+		}
 		cell := c.halo.Home(tc)
 		u := place.Float64()
 		switch {
@@ -102,7 +108,7 @@ func newWorld(c *compiled, r sim.Replicate) *World {
 	}
 	w.start = w.pop
 	w.order, w.orderLen = sim.NewActivation(len(w.agents), w.rOrder), len(w.agents)
-	return w
+	return w, nil
 }
 
 // Populations returns the living citizens of each group, blue then green,
