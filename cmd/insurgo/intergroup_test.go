@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -12,7 +13,7 @@ import (
 // the end, extinctions, killings), its two figures and report.html.
 func TestRunIntergroup(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
-	code, out, errs := insurgo(t, context.Background(), "run", "intergroup", "-replicates", "4", "-set", "intergroup.steps=150", "-out", dir)
+	code, out, errs := insurgo(t, context.Background(), "run", "intergroup", "-replicates", "4", "-set", "intergroup.steps=150", "-per-replicate", "-out", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s%s", code, out, errs)
 	}
@@ -27,6 +28,17 @@ func TestRunIntergroup(t *testing.T) {
 	for _, f := range []string{"plots/intergroup-population.png", "plots/intergroup-violence.png", "report.html", "summary.json"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			t.Errorf("no %s: %v", f, err)
+		}
+	}
+	// Each replicate's extinction is an event on its step (from 1), not
+	// on a date.
+	ev := readCSV(t, filepath.Join(dir, "events.csv"))
+	if len(ev) < 2 || strings.Join(ev[0], ",") != "replicate,date,kind,type,region,group,survivors" {
+		t.Fatalf("events.csv: %v", ev)
+	}
+	for _, row := range ev[1:] {
+		if step, err := strconv.Atoi(row[1]); err != nil || step < 1 || step > 150 || row[2] != "extinction" {
+			t.Errorf("event row %v: want an extinction on a step 1 to 150", row)
 		}
 	}
 }

@@ -64,6 +64,15 @@ func EventsHeader(fields []string) []string {
 	return append([]string{"replicate", "date", "kind", "type", "region"}, fields...)
 }
 
+// EventDate returns the date column of an event on day (or step) index
+// day of cal: the date, YYYY-MM-DD, or on a step clock the step, from 1.
+func EventDate(cal *sim.Calendar, day int) string {
+	if cal.Stepped() {
+		return strconv.Itoa(day + 1)
+	}
+	return cal.Day(day).Date.Format("2006-01-02")
+}
+
 // WriteEventRows writes one replicate's events as rows of events.csv,
 // one column per field of fields (empty where the event has no such
 // field). A field not in fields is an error: a column would be missing.
@@ -72,7 +81,7 @@ func WriteEventRows(cw *csv.Writer, rep int, r *sim.Recorder, cal *sim.Calendar,
 	row := make([]string, 5+len(fields))
 	for _, e := range r.Events() {
 		clear(row)
-		row[0], row[1], row[2], row[3], row[4] = repS, cal.Day(e.Day).Date.Format("2006-01-02"), e.Kind, e.Type, e.Region
+		row[0], row[1], row[2], row[3], row[4] = repS, EventDate(cal, e.Day), e.Kind, e.Type, e.Region
 		for _, f := range e.Fields {
 			c := slices.Index(fields, f.Name)
 			if c < 0 {

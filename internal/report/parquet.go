@@ -157,7 +157,7 @@ func (p *EventsParquet) Write(rep int, r *sim.Recorder, cal *sim.Calendar) error
 	for _, e := range r.Events() {
 		row := p.t.row()
 		p.t.put(row, "replicate", parquet.Int64Value(int64(rep)))
-		p.t.put(row, "date", parquet.ByteArrayValue([]byte(cal.Day(e.Day).Date.Format("2006-01-02"))))
+		p.t.put(row, "date", parquet.ByteArrayValue([]byte(EventDate(cal, e.Day))))
 		p.t.put(row, "kind", parquet.ByteArrayValue([]byte(e.Kind)))
 		p.t.put(row, "type", parquet.ByteArrayValue([]byte(e.Type)))
 		p.t.put(row, "region", parquet.ByteArrayValue([]byte(e.Region)))
