@@ -98,7 +98,11 @@ func TestInvariants(t *testing.T) {
 	small.Width, small.Height, small.CitizenDensity, small.CopDensity, small.CitizenVision = 7, 9, 0.8, 0.15, 2
 	von := withCops
 	von.Neighbourhood, von.CitizenVision, von.CopVision = "von_neumann", 2, 3
-	for name, p := range map[string]Params{"no peacekeepers": Default(), "peacekeepers": withCops, "withdrawn": withdrawn, "small": small, "von neumann": von} {
+	for _, c := range []struct {
+		name string
+		p    Params
+	}{{"no peacekeepers", Default()}, {"peacekeepers", withCops}, {"withdrawn", withdrawn}, {"small", small}, {"von neumann", von}} {
+		name, p := c.name, c.p
 		p.Steps = 300
 		for rep := range 2 {
 			var before map[int32]agent
