@@ -40,30 +40,9 @@ func civilDefaults(s *report.Summary) []figure {
 // and quiet citizens at each recorded step, median and 50% and 90% bands
 // over replicates. The error wraps ErrNoData if a series is missing.
 func CivilCitizens(s *report.Summary) ([]*plot.Plot, error) {
-	var ps []*plot.Plot
-	for i, m := range []string{"active", "jailed", "quiet"} {
-		se := s.Find(m, "total")
-		if se == nil {
-			return nil, fmt.Errorf("%w: no series %s/total in the summary of %s", ErrNoData, m, s.Scenario)
-		}
-		title := ""
-		if i == 0 {
-			title = runTitle("Citizens active, jailed and quiet, by step", s)
-		}
-		p := NewPlot(title, "step", m+" citizens")
-		AddGrid(p)
-		if err := addFan(p, se); err != nil {
-			return nil, err
-		}
-		p.X.Tick.Marker = plainTicks{}
-		p.X.Min, p.X.Max = 0, float64(len(se.P50)-1)
-		p.Y.Min = 0
-		if _, _, _, ymax := plotter.XYRange(seriesXYs(se.P95)); ymax <= 0 {
-			p.Y.Max = 1
-		}
-		ps = append(ps, p)
-	}
-	return ps, nil
+	return StepFans(s, "Citizens active, jailed and quiet, by step",
+		[][2]string{{"active", "total"}, {"jailed", "total"}, {"quiet", "total"}},
+		[]string{"active citizens", "jailed citizens", "quiet citizens"})
 }
 
 // StepCCDF returns the complementary cumulative distribution of the pooled
