@@ -57,7 +57,7 @@ func TestIntergroupErrors(t *testing.T) {
 		{"model = \"intergrup\"\n", "bad.toml:1: model: unknown model \"intergrup\" (did you mean \"intergroup\"?)"},
 		{"model = \"intergroup\"\n[intergroup]\nlegitimacy_blue = 1.5\n", "bad.toml:3: intergroup.legitimacy_blue: must be in [0, 1], got 1.5"},
 		{"model = \"intergroup\"\n[intergroup]\nlegitimacy = 0.5\n", "bad.toml:3: intergroup.legitimacy"},
-		{"model = \"intergroup\"\n[intergroup]\nlifespan = 0\n", "bad.toml:3: intergroup.lifespan: must be >= 1 step, got 0"},
+		{"model = \"intergroup\"\n[intergroup]\nlifespan = 0\n", "bad.toml:3: intergroup.lifespan: must be from 1 to 1073741824 steps, got 0"},
 		{"model = \"intergroup\"\nstart = 2021-09-01\n", "bad.toml:2: start: an intergroup scenario counts steps, not dates: set intergroup.steps"},
 		{"model = \"intergroup\"\n[raids]\nper_month = 3\n", "bad.toml:2: raids: is a setting of the ISK model; this scenario runs model = \"intergroup\", whose settings go in [intergroup]"},
 		{"model = \"intergroup\"\n[civil]\nsteps = 3\n", "bad.toml:2: civil: [civil] holds the settings of model = \"civil\"; this scenario runs model = \"intergroup\""},

@@ -3,6 +3,8 @@ package civil
 import (
 	"fmt"
 	"math"
+
+	"github.com/insurgo/insurgo/sim"
 )
 
 // Arrest rules: how the cop-to-active ratio C/A becomes a whole number in
@@ -98,9 +100,6 @@ type Problem struct {
 // String formats p as key: msg.
 func (p Problem) String() string { return p.Key + ": " + p.Msg }
 
-// MaxCells bounds the torus, so that cell numbers fit in an int32.
-const MaxCells = 1 << 30
-
 // MaxJail bounds max_jail_term, so that a term fits in an int32.
 const MaxJail = 1 << 30
 
@@ -116,26 +115,7 @@ func (p *Params) Validate() []Problem {
 			add(key, "must be in [0, 1], got %g", v)
 		}
 	}
-	if p.Steps < 1 {
-		add("steps", "must be >= 1, got %d", p.Steps)
-	}
-	if p.RecordEvery < 1 || (p.Steps >= 1 && p.RecordEvery > p.Steps) {
-		add("record_every", "must be 1 to steps (%d), got %d", p.Steps, p.RecordEvery)
-	}
-	sides := true
-	for _, s := range []struct {
-		key string
-		v   int
-	}{{"width", p.Width}, {"height", p.Height}} {
-		if s.v < 3 {
-			add(s.key, "must be >= 3, got %d", s.v)
-			sides = false
-		}
-	}
-	if sides && int64(p.Width)*int64(p.Height) > MaxCells {
-		add("width", "width × height must be at most %d cells, got %d × %d", MaxCells, p.Width, p.Height)
-		sides = false
-	}
+	sides := sim.StepGridProblems(p.Steps, p.RecordEvery, p.Width, p.Height, add)
 	unit("citizen_density", p.CitizenDensity)
 	unit("cop_density", p.CopDensity)
 	if p.CitizenDensity+p.CopDensity > 1 {
@@ -145,17 +125,8 @@ func (p *Params) Validate() []Problem {
 	if !shape {
 		add("neighbourhood", "want \"von_neumann\" or \"moore\", got %q", p.Neighbourhood)
 	}
-	for _, v := range []struct {
-		key string
-		r   int
-	}{{"citizen_vision", p.CitizenVision}, {"cop_vision", p.CopVision}} {
-		switch {
-		case v.r < 1:
-			add(v.key, "must be >= 1, got %d", v.r)
-		case sides && (2*v.r+1 > p.Width || 2*v.r+1 > p.Height):
-			add(v.key, "must leave the vision inside the torus (2 × vision + 1 <= width and height, %d × %d), got %d", p.Width, p.Height, v.r)
-		}
-	}
+	sim.RadiusProblem("citizen_vision", p.CitizenVision, p.Width, p.Height, sides, add)
+	sim.RadiusProblem("cop_vision", p.CopVision, p.Width, p.Height, sides, add)
 	unit("legitimacy", p.Legitimacy)
 	if p.MaxJailTerm < 0 || p.MaxJailTerm > MaxJail {
 		add("max_jail_term", "must be from 0 to %d, got %d", MaxJail, p.MaxJailTerm)

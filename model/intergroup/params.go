@@ -3,6 +3,8 @@ package intergroup
 import (
 	"fmt"
 	"math"
+
+	"github.com/insurgo/insurgo/sim"
 )
 
 // Params are the settings of the inter-group violence model, the
@@ -80,8 +82,9 @@ type Problem struct {
 // String formats p as key: msg.
 func (p Problem) String() string { return p.Key + ": " + p.Msg }
 
-// MaxCells bounds the torus, so that cell numbers fit in an int32.
-const MaxCells = 1 << 30
+// MaxSteps bounds max_jail_term and lifespan, so that a term or an age
+// fits in an int32.
+const MaxSteps = 1 << 30
 
 // Validate returns every invalid setting; none means the model can be
 // built.
@@ -95,26 +98,7 @@ func (p *Params) Validate() []Problem {
 			add(key, "must be in [0, 1], got %g", v)
 		}
 	}
-	if p.Steps < 1 {
-		add("steps", "must be >= 1, got %d", p.Steps)
-	}
-	if p.RecordEvery < 1 || (p.Steps >= 1 && p.RecordEvery > p.Steps) {
-		add("record_every", "must be 1 to steps (%d), got %d", p.Steps, p.RecordEvery)
-	}
-	sides := true
-	for _, s := range []struct {
-		key string
-		v   int
-	}{{"width", p.Width}, {"height", p.Height}} {
-		if s.v < 3 {
-			add(s.key, "must be >= 3, got %d", s.v)
-			sides = false
-		}
-	}
-	if sides && int64(p.Width)*int64(p.Height) > MaxCells {
-		add("width", "width × height must be at most %d cells, got %d × %d", MaxCells, p.Width, p.Height)
-		sides = false
-	}
+	sides := sim.StepGridProblems(p.Steps, p.RecordEvery, p.Width, p.Height, add)
 	unit("citizen_density", p.CitizenDensity)
 	unit("cop_density", p.CopDensity)
 	if p.CitizenDensity+p.CopDensity > 1 {
@@ -124,17 +108,8 @@ func (p *Params) Validate() []Problem {
 	if p.Neighbourhood != "von_neumann" && p.Neighbourhood != "moore" {
 		add("neighbourhood", "want \"moore\" or \"von_neumann\", got %q", p.Neighbourhood)
 	}
-	for _, v := range []struct {
-		key string
-		r   int
-	}{{"citizen_vision", p.CitizenVision}, {"cop_vision", p.CopVision}} {
-		switch {
-		case v.r < 1:
-			add(v.key, "must be >= 1, got %d", v.r)
-		case sides && (2*v.r+1 > p.Width || 2*v.r+1 > p.Height):
-			add(v.key, "must leave the vision inside the torus (2 × vision + 1 <= width and height, %d × %d), got %d", p.Width, p.Height, v.r)
-		}
-	}
+	sim.RadiusProblem("citizen_vision", p.CitizenVision, p.Width, p.Height, sides, add)
+	sim.RadiusProblem("cop_vision", p.CopVision, p.Width, p.Height, sides, add)
 	unit("legitimacy_blue", p.LegitimacyBlue)
 	unit("legitimacy_green", p.LegitimacyGreen)
 	if math.IsNaN(p.Threshold) || math.IsInf(p.Threshold, 0) {
@@ -143,11 +118,11 @@ func (p *Params) Validate() []Problem {
 	if math.IsNaN(p.K) || math.IsInf(p.K, 0) || p.K < 0 {
 		add("k", "must be a finite number >= 0, got %v", p.K)
 	}
-	if p.MaxJailTerm < 0 {
-		add("max_jail_term", "must be >= 0, got %d", p.MaxJailTerm)
+	if p.MaxJailTerm < 0 || p.MaxJailTerm > MaxSteps {
+		add("max_jail_term", "must be from 0 to %d, got %d", MaxSteps, p.MaxJailTerm)
 	}
-	if p.Lifespan < 1 {
-		add("lifespan", "must be >= 1 step, got %d", p.Lifespan)
+	if p.Lifespan < 1 || p.Lifespan > MaxSteps {
+		add("lifespan", "must be from 1 to %d steps, got %d", MaxSteps, p.Lifespan)
 	}
 	unit("birth_rate", p.BirthRate)
 	switch {
