@@ -12,24 +12,19 @@ const (
 	maxReplicates = 10_000_000
 	// maxWorkers bounds -workers.
 	maxWorkers = 4096
-	// maxCellDays bounds a batch's estimated work without -large:
-	// replicates × simulated days × (initial cells + 10), the initial cells
-	// being the regions' own and those isk.start_strength places. The historical
-	// scenario's default batch (1,000 replicates) is about 1.1e8 and
-	// takes seconds (3e7 cell-days a second on one core of the development
-	// machine); the limit is about two hours of one core.
-	maxCellDays = 2e11
+	// maxCoreSeconds bounds a batch's estimated work without -large:
+	// replicates × the scenario's estimate of one (scenarios.Scenario.Cost),
+	// two hours of one core. The historical scenario's default batch (1,000
+	// replicates) is about 4 core-seconds by the estimate.
+	maxCoreSeconds = 2 * 3600
 	// maxBatchBytes bounds a batch's estimated memory without -large.
 	maxBatchBytes = 8 << 30
-	// cellBytes is the estimated memory of one cell, with room for the
-	// cells it may found as it grows.
-	cellBytes = 4 << 10
 )
 
 // workEstimate is what a batch is expected to cost.
 type workEstimate struct {
-	CellDays float64 // replicates × days × (initial cells + 10)
-	Bytes    float64 // per-worker worlds and recorders
+	Seconds float64 // of one core: replicates × the estimate of one
+	Bytes   float64 // per-worker worlds and recorders, and the summary
 }
 
 // estimateWork estimates the work and memory of reps replicates of sc on
@@ -39,21 +34,17 @@ func estimateWork(sc *scenarios.Scenario, reps, workers int) (workEstimate, erro
 	if err != nil {
 		return workEstimate{}, asUsage(err)
 	}
-	cells := 0
-	for _, r := range sc.Params.Regions {
-		cells += r.Cells
+	one, err := sc.Cost()
+	if err != nil {
+		return workEstimate{}, asUsage(err)
 	}
-	if k := sc.Params.ISK; k.StartStrength > 0 && k.FighterPerCell > 0 {
-		cells += int(k.StartStrength/k.FighterPerCell) + 1 // the cells isk.start_strength places
-	}
-	days := float64(cal.Days())
 	months := float64(cal.Months())
 	scopes := float64(len(sc.Scopes()) + 1)
 	metrics := float64(len(sc.Metrics()) + 1)
-	perWorker := float64(cells+10)*cellBytes + months*scopes*metrics*8*4
+	perWorker := one.Bytes + months*scopes*metrics*8*4
 	return workEstimate{
-		CellDays: float64(reps) * days * float64(cells+10),
-		Bytes:    float64(min(workers, reps))*perWorker + months*scopes*metrics*512,
+		Seconds: float64(reps) * one.Seconds,
+		Bytes:   float64(min(workers, reps))*perWorker + months*scopes*metrics*512,
 	}, nil
 }
 
@@ -64,8 +55,8 @@ func checkWork(sc *scenarios.Scenario, reps, workers int, large bool) error {
 	if err != nil || large {
 		return err
 	}
-	if w.CellDays > maxCellDays {
-		return usageError("%s: %d replicates would take about %.2g cell-days of work, above the limit of %.2g (hours of a core); give fewer -replicates, or -large to run it anyway", sc.Name, reps, w.CellDays, float64(maxCellDays))
+	if w.Seconds > maxCoreSeconds {
+		return usageError("%s: %d replicates would take about %.2g hours of one core, above the limit of %.0f; give fewer -replicates, or -large to run it anyway", sc.Name, reps, w.Seconds/3600, float64(maxCoreSeconds)/3600)
 	}
 	if w.Bytes > maxBatchBytes {
 		return usageError("%s: the batch would need about %s of memory, above the limit of %s; give fewer -workers, or -large to run it anyway", sc.Name, sizeString(w.Bytes), sizeString(maxBatchBytes))
