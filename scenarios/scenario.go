@@ -160,23 +160,6 @@ func (s *Scenario) Factory(cal *sim.Calendar) (sim.Factory, error) {
 	return isk.NewFactory(&s.Params, cal)
 }
 
-// Cost estimates one replicate of the scenario, for a command to refuse
-// a batch beyond its limits before it starts (isk, civil and intergroup's
-// Params.Cost).
-func (s *Scenario) Cost() (sim.Cost, error) {
-	switch s.Model {
-	case ModelCivil:
-		return s.Civil.Cost(), nil
-	case ModelIntergroup:
-		return s.Intergroup.Cost(), nil
-	}
-	cal, err := s.Calendar()
-	if err != nil {
-		return sim.Cost{}, err
-	}
-	return s.Params.Cost(cal.Days()), nil
-}
-
 // Metrics returns the metrics the scenario's model records.
 func (s *Scenario) Metrics() []string {
 	switch s.Model {

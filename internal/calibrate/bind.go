@@ -160,6 +160,9 @@ func checkKey(sc *scenarios.Scenario, cal *sim.Calendar, ps ParamSpec) string {
 	for _, v := range vals {
 		s, err := sc.With(overrides([]string{ps.Key}, []float64{v}, []bool{ps.Integer}))
 		if err == nil {
+			err = s.CheckMemory()
+		}
+		if err == nil {
 			_, err = s.Factory(cal)
 		}
 		if err != nil {
