@@ -45,7 +45,8 @@ the calibration FILE fits, it calibrates the scenario without that target
 (in -loto-dir, or a temporary directory) and scores the target under that
 calibration's posterior predictive. -loto-population, -loto-budget and
 -loto-generations override the file's, to keep the cost down: one
-calibration per target.
+calibration per target. -loto-seed overrides the file's seed, to see how
+much the scores owe to the calibrations' draws.
 
 -md FILE rewrites the table between the markers
   ` + scoretable.BeginMarker + `
@@ -91,6 +92,7 @@ func runScore(ctx context.Context, args []string, e *env) error {
 	fs.IntVar(&lo.population, "loto-population", 0, "override the calibration file's population (> 0)")
 	fs.IntVar(&lo.budget, "loto-budget", 0, "override the calibration file's simulation budget (> 0)")
 	fs.IntVar(&lo.generation, "loto-generations", 0, "override the calibration file's max_generations (> 0)")
+	fs.Uint64Var(&lo.seed, "loto-seed", 0, "override the calibration file's seed (> 0), to see how much the scores owe to it")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err

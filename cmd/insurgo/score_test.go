@@ -66,7 +66,8 @@ func TestScoreUsage(t *testing.T) {
 
 // TestScoreLOTO: with -loto, each target the calibration fits is scored
 // under a calibration without it (kept in -loto-dir), the others under
-// one with every fitted target; a calibration of another scenario, or
+// one with every fitted target, each with -loto-seed's seed; a
+// calibration of another scenario, or
 // -loto with -posterior, is a usage error.
 func TestScoreLOTO(t *testing.T) {
 	if testing.Short() {
@@ -74,7 +75,7 @@ func TestScoreLOTO(t *testing.T) {
 	}
 	dir := filepath.Join(t.TempDir(), "loto")
 	code, stdout, stderr := insurgo(t, context.Background(), "score", "-loto", "../../examples/calibration/quick.toml", "-loto-dir", dir,
-		"-loto-population", "12", "-loto-budget", "40", "-loto-generations", "2", "-replicates", "12", "-workers", "2")
+		"-loto-population", "12", "-loto-budget", "40", "-loto-generations", "2", "-loto-seed", "7", "-replicates", "12", "-workers", "2")
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
@@ -89,6 +90,9 @@ func TestScoreLOTO(t *testing.T) {
 		}
 		if strings.Contains(string(b), `"`+n+`"`) {
 			t.Errorf("the calibration without %s fits it:\n%s", n, b)
+		}
+		if !strings.Contains(string(b), "seed = 7\n") {
+			t.Errorf("the calibration without %s does not take -loto-seed 7:\n%s", n, b)
 		}
 	}
 	if !strings.Contains(stderr, "calibrated with every fitted target:") || !strings.Contains(stdout, "leave one target out") {

@@ -25,6 +25,7 @@ type lotoOptions struct {
 	population int    // > 0 overrides the file's population
 	budget     int    // > 0 overrides the file's budget
 	generation int    // > 0 overrides the file's max_generations
+	seed       uint64 // > 0 overrides the file's seed
 }
 
 // lotoConfig returns the calibration file c with target left out of its
@@ -55,6 +56,9 @@ func lotoConfig(c *calibrate.Config, fit []string, target string, o lotoOptions)
 	}
 	if o.generation > 0 {
 		cal["max_generations"] = o.generation
+	}
+	if o.seed > 0 {
+		cal["seed"] = int64(o.seed)
 	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# Made by insurgo score -loto from %s: target %s left out.\n", c.Source, target)
