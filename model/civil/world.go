@@ -57,7 +57,7 @@ type World struct {
 	rec *sim.Recorder
 	hs  [7]sim.Series // by metric, in the order of series
 
-	order   *rand.Rand // stream "activation"
+	rOrder  *rand.Rand // stream "activation": the order of the turns
 	rMove   *rand.Rand // stream "movement": where agents move
 	rArrest *rand.Rand // stream "arrests": whom a cop arrests, and for how long
 
@@ -132,7 +132,7 @@ func newWorld(c *compiled, r sim.Replicate) *World {
 	for _, cell := range copCells {
 		w.agents = append(w.agents, agent{pos: cell, jail: copMark})
 	}
-	w.order = r.Streams.Get("activation")
+	w.rOrder = r.Streams.Get("activation")
 	return w
 }
 
@@ -155,7 +155,7 @@ func (w *World) Arrests() int64 { return w.arrests }
 func (w *World) Step(d sim.Day) {
 	g := 1 - w.c.legit[d.Index] // grievance is hardship × (1 - legitimacy)
 	before := w.arrests
-	sim.Shuffle(w.order, w.agents)
+	sim.Shuffle(w.rOrder, w.agents)
 	for i := range int32(len(w.agents)) {
 		if w.agents[i].jail == copMark {
 			w.cop(i)
