@@ -26,19 +26,11 @@ func validate(s *Scenario, doc *document, work map[string]any, ch []*source, fou
 	switch s.Model {
 	case ModelCivil:
 		s.Civil = doc.Civil
-		var ps []modelProblem
-		for _, p := range doc.Civil.Validate() {
-			ps = append(ps, modelProblem{p.Key, p.Msg})
-		}
-		validateStepped(s, doc, work, ch, found, ps, doc.Civil.Calendar)
+		validateStepped(s, doc, work, ch, found, doc.Civil.Validate(), doc.Civil.Calendar)
 		return
 	case ModelIntergroup:
 		s.Intergroup = doc.Intergroup
-		var ps []modelProblem
-		for _, p := range doc.Intergroup.Validate() {
-			ps = append(ps, modelProblem{p.Key, p.Msg})
-		}
-		validateStepped(s, doc, work, ch, found, ps, doc.Intergroup.Calendar)
+		validateStepped(s, doc, work, ch, found, doc.Intergroup.Validate(), doc.Intergroup.Calendar)
 		return
 	}
 	for _, m := range steppedModels {
@@ -110,15 +102,11 @@ var steppedModels = []struct{ model, what string }{
 	{ModelIntergroup, "inter-group violence"},
 }
 
-// modelProblem is one invalid setting of a stepped model: its key inside
-// the model's table (dotted for nested tables) and what was expected.
-type modelProblem struct{ Key, Msg string }
-
 // validateStepped checks a scenario of a model that counts steps (civil,
 // intergroup): its settings, whose problems (the model's Validate) are ps,
 // no setting of another model, and its targets on the step clock, which
 // calendar makes.
-func validateStepped(s *Scenario, doc *document, work map[string]any, ch []*source, found *problems, ps []modelProblem, calendar func() (sim.Calendar, error)) {
+func validateStepped(s *Scenario, doc *document, work map[string]any, ch []*source, found *problems, ps []sim.Problem, calendar func() (sim.Calendar, error)) {
 	table := s.Model
 	for _, k := range sortedKeys(work) {
 		other := slices.ContainsFunc(steppedModels, func(m struct{ model, what string }) bool { return m.model == k })

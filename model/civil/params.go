@@ -1,7 +1,6 @@
 package civil
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/insurgo/insurgo/sim"
@@ -91,14 +90,8 @@ func (p *Params) legitimacy(s int) float64 {
 }
 
 // Problem is one invalid setting: Key is its name as a scenario writes it
-// inside the [civil] table (dotted for nested tables), Msg what was
-// expected and what was got.
-type Problem struct {
-	Key, Msg string
-}
-
-// String formats p as key: msg.
-func (p Problem) String() string { return p.Key + ": " + p.Msg }
+// inside the [civil] table, Msg what was expected and what was got.
+type Problem = sim.Problem
 
 // MaxJail bounds max_jail_term, so that a term fits in an int32.
 const MaxJail = 1 << 30
@@ -106,15 +99,8 @@ const MaxJail = 1 << 30
 // Validate returns every invalid setting; none means the model can be
 // built.
 func (p *Params) Validate() []Problem {
-	var ps []Problem
-	add := func(key, format string, args ...any) {
-		ps = append(ps, Problem{key, fmt.Sprintf(format, args...)})
-	}
-	unit := func(key string, v float64) {
-		if math.IsNaN(v) || v < 0 || v > 1 {
-			add(key, "must be in [0, 1], got %g", v)
-		}
-	}
+	var ps sim.Problems
+	add, unit := ps.Add, ps.Unit
 	sides := sim.StepGridProblems(p.Steps, p.RecordEvery, p.Width, p.Height, add)
 	unit("citizen_density", p.CitizenDensity)
 	unit("cop_density", p.CopDensity)
