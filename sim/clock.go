@@ -30,3 +30,10 @@ func (c Calendar) Stepped() bool { return c.every > 0 }
 // Every returns the steps per recording period of a step clock, and 0 for
 // a calendar of dates.
 func (c Calendar) Every() int { return c.every }
+
+// IsStepClock reports whether c is the step clock of steps steps recorded
+// every every, as NewStepClock(steps, every) makes it: what a model that
+// counts steps checks of the calendar it is given.
+func (c Calendar) IsStepClock(steps, every int) bool {
+	return c.Stepped() && c.Days() == steps && c.every == every
+}

@@ -58,6 +58,17 @@ func (s Shape) String() string {
 	return fmt.Sprintf("Shape(%d)", int(s))
 }
 
+// ShapeNamed returns the shape String names ("von_neumann" or "moore"),
+// and false for any other name.
+func ShapeNamed(name string) (Shape, bool) {
+	for _, s := range []Shape{VonNeumann, Moore} {
+		if s.String() == name {
+			return s, true
+		}
+	}
+	return 0, false
+}
+
 // Offset is a displacement on a grid.
 type Offset struct{ DX, DY int }
 

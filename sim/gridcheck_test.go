@@ -34,3 +34,21 @@ func TestStepGridProblems(t *testing.T) {
 		}
 	}
 }
+
+// TestShapeSize checks Shape.Size against the cells Offsets lists, and
+// that ShapeNamed reads what String writes and nothing else.
+func TestShapeSize(t *testing.T) {
+	for _, s := range []sim.Shape{sim.VonNeumann, sim.Moore} {
+		for r := 1; r <= 9; r++ {
+			if got, want := s.Size(r), len(sim.Offsets(s, r)); got != want {
+				t.Errorf("%v radius %d: Size %d, Offsets lists %d", s, r, got, want)
+			}
+		}
+		if got, ok := sim.ShapeNamed(s.String()); !ok || got != s {
+			t.Errorf("ShapeNamed(%q) = %v, %v", s.String(), got, ok)
+		}
+	}
+	if _, ok := sim.ShapeNamed("hex"); ok {
+		t.Error(`ShapeNamed("hex") is a shape`)
+	}
+}

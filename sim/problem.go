@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"strings"
 )
 
 // Problem is one invalid setting of a model: Key is its name as a
@@ -29,4 +30,27 @@ func (ps *Problems) Unit(key string, v float64) {
 	if math.IsNaN(v) || v < 0 || v > 1 {
 		ps.Add(key, "must be in [0, 1], got %g", v)
 	}
+}
+
+// Err returns nil if there is no problem, else an error wrapping base
+// that lists them all: "base: key: msg; key: msg".
+func (ps Problems) Err(base error) error {
+	if len(ps) == 0 {
+		return nil
+	}
+	msgs := make([]string, len(ps))
+	for i, p := range ps {
+		msgs[i] = p.String()
+	}
+	return fmt.Errorf("%w: %s", base, strings.Join(msgs, "; "))
+}
+
+// Shape adds a problem under key unless name names a neighbourhood shape
+// (ShapeNamed), and returns the shape.
+func (ps *Problems) Shape(key, name string) Shape {
+	s, ok := ShapeNamed(name)
+	if !ok {
+		ps.Add(key, "want %q or %q, got %q", VonNeumann, Moore, name)
+	}
+	return s
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/insurgo/insurgo/sim"
 )
@@ -37,14 +36,10 @@ type compiled struct {
 // NewFactory validates p and returns the factory of its replicates over
 // cal, which must be p's step clock (Params.Calendar).
 func NewFactory(p *Params, cal *sim.Calendar) (sim.Factory, error) {
-	if ps := p.Validate(); len(ps) > 0 {
-		msgs := make([]string, len(ps))
-		for i, q := range ps {
-			msgs[i] = q.String()
-		}
-		return nil, fmt.Errorf("%w: %s", ErrParams, strings.Join(msgs, "; "))
+	if err := sim.Problems(p.Validate()).Err(ErrParams); err != nil {
+		return nil, err
 	}
-	if !cal.Stepped() || cal.Days() != p.Steps || cal.Every() != p.RecordEvery {
+	if !cal.IsStepClock(p.Steps, p.RecordEvery) {
 		return nil, fmt.Errorf("%w: the calendar must be the step clock of %d steps recorded every %d", ErrParams, p.Steps, p.RecordEvery)
 	}
 	c := &compiled{p: *p, floor: p.ArrestRule == RuleFloor, outburst: int32(p.OutburstThreshold)}
@@ -52,10 +47,7 @@ func NewFactory(p *Params, cal *sim.Calendar) (sim.Factory, error) {
 	if c.torus, err = sim.NewTorus(p.Width, p.Height); err != nil {
 		return nil, err
 	}
-	shape := sim.VonNeumann
-	if p.Neighbourhood == "moore" {
-		shape = sim.Moore
-	}
+	shape, _ := sim.ShapeNamed(p.Neighbourhood) // valid: Validate checked it
 	if c.halo, err = c.torus.NewHalo(max(p.CitizenVision, p.CopVision)); err != nil {
 		return nil, err
 	}
@@ -69,7 +61,7 @@ func NewFactory(p *Params, cal *sim.Calendar) (sim.Factory, error) {
 	}
 	c.cvision, c.pvision = chunks(cruns), chunks(pruns)
 	c.maxVis = max(len(c.cvision), len(c.pvision))
-	cells := len(sim.Offsets(shape, p.CitizenVision))
+	cells := shape.Size(p.CitizenVision)
 	c.edges = make([]uint8, (c.halo.Len()+1)/2+chunkPad)
 	for i := range int32(c.halo.Len()) {
 		if home := c.halo.Canon(i); home != i {

@@ -107,10 +107,7 @@ func (p *Params) Validate() []Problem {
 	if p.CitizenDensity+p.CopDensity > 1 {
 		add("cop_density", "citizen_density + cop_density must be <= 1, got %g + %g", p.CitizenDensity, p.CopDensity)
 	}
-	shape := p.Neighbourhood == "von_neumann" || p.Neighbourhood == "moore"
-	if !shape {
-		add("neighbourhood", "want \"von_neumann\" or \"moore\", got %q", p.Neighbourhood)
-	}
+	ps.Shape("neighbourhood", p.Neighbourhood)
 	sim.RadiusProblem("citizen_vision", p.CitizenVision, p.Width, p.Height, sides, add)
 	sim.RadiusProblem("cop_vision", p.CopVision, p.Width, p.Height, sides, add)
 	unit("legitimacy", p.Legitimacy)

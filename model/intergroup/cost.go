@@ -13,9 +13,9 @@ const cellNanos = 5
 // cell of the halo: the grid's 4 and the halo's own tables' 8 (shared by
 // the replicates of one setting, counted with each).
 func (p *Params) Cost() sim.Cost {
-	shape := sim.Moore
-	if p.Neighbourhood == "von_neumann" {
-		shape = sim.VonNeumann
+	shape, ok := sim.ShapeNamed(p.Neighbourhood)
+	if !ok {
+		shape = sim.Moore // the larger, for settings not yet validated
 	}
 	r := max(p.CitizenVision, p.CopVision, 0)
 	cells := float64(p.Width) * float64(p.Height)

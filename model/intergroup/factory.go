@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/insurgo/insurgo/sim"
 )
@@ -33,14 +32,10 @@ type compiled struct {
 // NewFactory validates p and returns the factory of its replicates over
 // cal, which must be p's step clock (Params.Calendar).
 func NewFactory(p *Params, cal *sim.Calendar) (sim.Factory, error) {
-	if ps := p.Validate(); len(ps) > 0 {
-		msgs := make([]string, len(ps))
-		for i, q := range ps {
-			msgs[i] = q.String()
-		}
-		return nil, fmt.Errorf("%w: %s", ErrParams, strings.Join(msgs, "; "))
+	if err := sim.Problems(p.Validate()).Err(ErrParams); err != nil {
+		return nil, err
 	}
-	if !cal.Stepped() || cal.Days() != p.Steps || cal.Every() != p.RecordEvery {
+	if !cal.IsStepClock(p.Steps, p.RecordEvery) {
 		return nil, fmt.Errorf("%w: the calendar must be the step clock of %d steps recorded every %d", ErrParams, p.Steps, p.RecordEvery)
 	}
 	c := &compiled{p: *p, legit: [2]float64{p.LegitimacyBlue, p.LegitimacyGreen}}
@@ -48,10 +43,7 @@ func NewFactory(p *Params, cal *sim.Calendar) (sim.Factory, error) {
 	if c.torus, err = sim.NewTorus(p.Width, p.Height); err != nil {
 		return nil, err
 	}
-	shape := sim.Moore
-	if p.Neighbourhood == "von_neumann" {
-		shape = sim.VonNeumann
-	}
+	shape, _ := sim.ShapeNamed(p.Neighbourhood) // valid: Validate checked it
 	if c.halo, err = c.torus.NewHalo(max(p.CitizenVision, p.CopVision)); err != nil {
 		return nil, err
 	}

@@ -92,9 +92,7 @@ func (p *Params) Validate() []Problem {
 		add("cop_density", "citizen_density + cop_density must be <= 1, got %g + %g", p.CitizenDensity, p.CopDensity)
 	}
 	unit("blue_share", p.BlueShare)
-	if p.Neighbourhood != "von_neumann" && p.Neighbourhood != "moore" {
-		add("neighbourhood", "want \"moore\" or \"von_neumann\", got %q", p.Neighbourhood)
-	}
+	ps.Shape("neighbourhood", p.Neighbourhood)
 	sim.RadiusProblem("citizen_vision", p.CitizenVision, p.Width, p.Height, sides, add)
 	sim.RadiusProblem("cop_vision", p.CopVision, p.Width, p.Height, sides, add)
 	unit("legitimacy_blue", p.LegitimacyBlue)

@@ -27,7 +27,7 @@ func TestValidate(t *testing.T) {
 		{func(p *Params) { p.CitizenDensity = -0.5 }, "citizen_density", "must be in [0, 1], got -0.5"},
 		{func(p *Params) { p.CopDensity = 0.4 }, "cop_density", "citizen_density + cop_density must be <= 1, got 0.7 + 0.4"},
 		{func(p *Params) { p.BlueShare = -0.1 }, "blue_share", "must be in [0, 1], got -0.1"},
-		{func(p *Params) { p.Neighbourhood = "hex" }, "neighbourhood", `want "moore" or "von_neumann", got "hex"`},
+		{func(p *Params) { p.Neighbourhood = "hex" }, "neighbourhood", `want "von_neumann" or "moore", got "hex"`},
 		{func(p *Params) { p.CitizenVision = 0 }, "citizen_vision", "must be >= 1, got 0"},
 		{func(p *Params) { p.CopVision = 20 }, "cop_vision", "must leave the vision inside the torus"},
 		{func(p *Params) { p.LegitimacyBlue = 2 }, "legitimacy_blue", "must be in [0, 1], got 2"},
