@@ -26,11 +26,13 @@ func (s *Scenario) Cost() sim.Cost {
 // one (a sweep's points, a calibration's proposals): 8 GiB.
 const MaxWorldBytes = 8 << 30
 
-// CheckMemory returns an error if one replicate's world would need more
-// than MaxWorldBytes of memory by Cost's estimate.
-func (s *Scenario) CheckMemory() error {
+// BoundedFactory is Factory for commands that build worlds from settings
+// nobody reads one by one (a sweep's points, a calibration's proposals):
+// it refuses a world that would need more than MaxWorldBytes of memory by
+// Cost's estimate, before building it.
+func (s *Scenario) BoundedFactory(cal *sim.Calendar) (sim.Factory, error) {
 	if c := s.Cost(); c.Bytes > MaxWorldBytes {
-		return fmt.Errorf("one replicate's world would need about %.1f GiB of memory, above the limit of %d GiB", c.Bytes/(1<<30), MaxWorldBytes>>30)
+		return nil, fmt.Errorf("one replicate's world would need about %.1f GiB of memory, above the limit of %d GiB", c.Bytes/(1<<30), MaxWorldBytes>>30)
 	}
-	return nil
+	return s.Factory(cal)
 }

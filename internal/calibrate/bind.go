@@ -160,10 +160,7 @@ func checkKey(sc *scenarios.Scenario, cal *sim.Calendar, ps ParamSpec) string {
 	for _, v := range vals {
 		s, err := sc.With(overrides([]string{ps.Key}, []float64{v}, []bool{ps.Integer}))
 		if err == nil {
-			err = s.CheckMemory()
-		}
-		if err == nil {
-			_, err = s.Factory(cal)
+			_, err = s.BoundedFactory(cal)
 		}
 		if err != nil {
 			var se scenarios.Errors

@@ -67,10 +67,7 @@ func (r *runner) simulate(ctx context.Context, theta []float64, seed uint64) ([]
 	if err != nil {
 		return nil, fmt.Errorf("parameters %v: %w", theta, err)
 	}
-	if err := sc.CheckMemory(); err != nil {
-		return nil, fmt.Errorf("parameters %v: %w", theta, err)
-	}
-	f, err := sc.Factory(r.cal)
+	f, err := sc.BoundedFactory(r.cal)
 	if err != nil {
 		return nil, fmt.Errorf("parameters %v: %w", theta, err)
 	}

@@ -51,23 +51,13 @@ func overrides(keys []string, vals []float64, integer []bool) map[string]any {
 	return ov
 }
 
-// factory builds sc's factory over cal, refusing a world too big for a
-// point (scenarios.Scenario.CheckMemory), so that a sweep over a grid's
-// size cannot exhaust a node's memory.
-func factory(sc *scenarios.Scenario, cal *sim.Calendar) (sim.Factory, error) {
-	if err := sc.CheckMemory(); err != nil {
-		return nil, err
-	}
-	return sc.Factory(cal)
-}
-
 // Factory applies the overrides with With and builds the model's factory.
 func (m *scenarioModel) Factory(keys []string, vals []float64, integer []bool) (sim.Factory, error) {
 	sc, err := m.sc.With(overrides(keys, vals, integer))
 	if err != nil {
 		return nil, err
 	}
-	return factory(sc, &m.cal)
+	return sc.BoundedFactory(&m.cal)
 }
 
 // CheckKey applies key = v alone and builds the model, reporting any problem.
@@ -76,7 +66,7 @@ func (m *scenarioModel) CheckKey(key string, v float64, integer bool) error {
 	if err != nil {
 		return err
 	}
-	_, err = factory(sc, &m.cal)
+	_, err = sc.BoundedFactory(&m.cal)
 	return err
 }
 
