@@ -58,6 +58,16 @@ func (s Shape) String() string {
 	return fmt.Sprintf("Shape(%d)", int(s))
 }
 
+// Size returns the number of cells in the neighbourhood of shape s and
+// radius r, the centre left out, without listing them: 2r(r+1) for von
+// Neumann's, (2r+1)² - 1 for Moore's.
+func (s Shape) Size(r int) int {
+	if s == VonNeumann {
+		return 2 * r * (r + 1)
+	}
+	return (2*r+1)*(2*r+1) - 1
+}
+
 // ShapeNamed returns the shape String names ("von_neumann" or "moore"),
 // and false for any other name.
 func ShapeNamed(name string) (Shape, bool) {

@@ -7,9 +7,9 @@ import (
 	"github.com/insurgo/insurgo/sim"
 )
 
-// TestStepGridProblems checks that each bad setting is reported under its
-// key, that good ones give nothing, and that a vision is checked against
-// the sides only when they are valid.
+// TestStepGridProblems checks Problems.StepGrid and Radius: each bad
+// setting is reported under its key, good ones give nothing, and a vision
+// is checked against the sides only when they are valid.
 func TestStepGridProblems(t *testing.T) {
 	for _, c := range []struct {
 		steps, every, w, h, r int
@@ -25,10 +25,13 @@ func TestStepGridProblems(t *testing.T) {
 		{10, 1, 40, 10, 7, []string{"vision"}, true},
 		{10, 1, 40, 40, 0, []string{"vision"}, true},
 	} {
+		var ps sim.Problems
+		sides := ps.StepGrid(c.steps, c.every, c.w, c.h)
+		ps.Radius("vision", c.r, c.w, c.h, sides)
 		var keys []string
-		add := func(key, _ string, _ ...any) { keys = append(keys, key) }
-		sides := sim.StepGridProblems(c.steps, c.every, c.w, c.h, add)
-		sim.RadiusProblem("vision", c.r, c.w, c.h, sides, add)
+		for _, p := range ps {
+			keys = append(keys, p.Key)
+		}
 		if sides != c.sides || !slices.Equal(keys, c.keys) {
 			t.Errorf("%+v: problems under %v, sides valid %v; want %v, %v", c, keys, sides, c.keys, c.sides)
 		}

@@ -101,15 +101,15 @@ const MaxJail = 1 << 30
 func (p *Params) Validate() []Problem {
 	var ps sim.Problems
 	add, unit := ps.Add, ps.Unit
-	sides := sim.StepGridProblems(p.Steps, p.RecordEvery, p.Width, p.Height, add)
+	sides := ps.StepGrid(p.Steps, p.RecordEvery, p.Width, p.Height)
 	unit("citizen_density", p.CitizenDensity)
 	unit("cop_density", p.CopDensity)
 	if p.CitizenDensity+p.CopDensity > 1 {
 		add("cop_density", "citizen_density + cop_density must be <= 1, got %g + %g", p.CitizenDensity, p.CopDensity)
 	}
 	ps.Shape("neighbourhood", p.Neighbourhood)
-	sim.RadiusProblem("citizen_vision", p.CitizenVision, p.Width, p.Height, sides, add)
-	sim.RadiusProblem("cop_vision", p.CopVision, p.Width, p.Height, sides, add)
+	ps.Radius("citizen_vision", p.CitizenVision, p.Width, p.Height, sides)
+	ps.Radius("cop_vision", p.CopVision, p.Width, p.Height, sides)
 	unit("legitimacy", p.Legitimacy)
 	if p.MaxJailTerm < 0 || p.MaxJailTerm > MaxJail {
 		add("max_jail_term", "must be from 0 to %d, got %d", MaxJail, p.MaxJailTerm)

@@ -85,7 +85,7 @@ const MaxSteps = 1 << 30
 func (p *Params) Validate() []Problem {
 	var ps sim.Problems
 	add, unit := ps.Add, ps.Unit
-	sides := sim.StepGridProblems(p.Steps, p.RecordEvery, p.Width, p.Height, add)
+	sides := ps.StepGrid(p.Steps, p.RecordEvery, p.Width, p.Height)
 	unit("citizen_density", p.CitizenDensity)
 	unit("cop_density", p.CopDensity)
 	if p.CitizenDensity+p.CopDensity > 1 {
@@ -93,8 +93,8 @@ func (p *Params) Validate() []Problem {
 	}
 	unit("blue_share", p.BlueShare)
 	ps.Shape("neighbourhood", p.Neighbourhood)
-	sim.RadiusProblem("citizen_vision", p.CitizenVision, p.Width, p.Height, sides, add)
-	sim.RadiusProblem("cop_vision", p.CopVision, p.Width, p.Height, sides, add)
+	ps.Radius("citizen_vision", p.CitizenVision, p.Width, p.Height, sides)
+	ps.Radius("cop_vision", p.CopVision, p.Width, p.Height, sides)
 	unit("legitimacy_blue", p.LegitimacyBlue)
 	unit("legitimacy_green", p.LegitimacyGreen)
 	if math.IsNaN(p.Threshold) || math.IsInf(p.Threshold, 0) {
